@@ -1,0 +1,58 @@
+namespace MathForML.Core.Chat;
+
+/// <summary>A PNG image with the text a screen reader (or a text-only client) shows instead.</summary>
+public sealed record ChatImage(byte[] Png, string AltText, string FileName, int Width, int Height);
+
+public enum ButtonStyle
+{
+    Primary,
+    Secondary,
+    Success,
+    Danger,
+}
+
+/// <summary>
+/// A button. <see cref="ActionId"/> is what comes back when it is pressed; adapters keep it opaque.
+/// </summary>
+public sealed record ChatButton(string ActionId, string Label, ButtonStyle Style = ButtonStyle.Secondary);
+
+/// <summary>The platform-neutral body of a message: text (a small Markdown subset), images, buttons.</summary>
+public sealed record MessageContent
+{
+    public string Text { get; init; } = "";
+
+    public IReadOnlyList<ChatImage> Images { get; init; } = [];
+
+    public IReadOnlyList<ChatButton> Buttons { get; init; } = [];
+
+    public static MessageContent FromText(string text) => new() { Text = text };
+}
+
+/// <summary>
+/// The answer to a command. <see cref="Ephemeral"/> replies are shown to the invoker only (answers and
+/// verdicts always are); <see cref="ThreadTitle"/> asks the adapter to open a thread on the reply.
+/// </summary>
+public sealed record ChatReply
+{
+    public required MessageContent Content { get; init; }
+
+    public bool Ephemeral { get; init; }
+
+    public string? ThreadTitle { get; init; }
+
+    public static ChatReply Text(string text, bool ephemeral = false) =>
+        new() { Content = MessageContent.FromText(text), Ephemeral = ephemeral };
+}
+
+/// <summary>A message the bot posts on its own (schedules, reveals) into a conversation or thread.</summary>
+public sealed record ChatPost
+{
+    public required ConversationRef Target { get; init; }
+
+    public required MessageContent Content { get; init; }
+
+    public string? ThreadTitle { get; init; }
+}
+
+/// <summary>Where a posted message landed, so later posts can edit it or reply in its thread.</summary>
+public sealed record PostedMessage(ConversationRef Conversation, string MessageId, string? ThreadId);

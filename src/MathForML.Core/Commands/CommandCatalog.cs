@@ -1,0 +1,112 @@
+namespace MathForML.Core.Commands;
+
+/// <summary>Every command the bot understands, on every platform.</summary>
+public static class CommandCatalog
+{
+    private const string ReadingGroups = "the reading-group scheduler";
+    private const string Participation = "participation statistics";
+
+    public static CommandDefinition Help { get; } = new("help", "List the commands, or explain one.")
+    {
+        Parameters = [new("command", "The command to explain, e.g. answer.") { Required = false }],
+        Example = "/help answer",
+    };
+
+    public static CommandDefinition Problem { get; } = new("problem", "Show the group's current problem.")
+    {
+        Capability = "the daily problem",
+    };
+
+    public static CommandDefinition Answer { get; } = new("answer", "Answer the current problem (only you see the verdict).")
+    {
+        Parameters = [new("value", "Your answer: a number, fraction, expression, vector [a, b] or set {a, b}.") { TakesRest = true }],
+        Example = "/answer 1/4",
+        Capability = "answer checking for daily problems",
+    };
+
+    public static CommandDefinition Hint { get; } = new("hint", "Get the next hint for the current problem.")
+    {
+        Capability = "the daily problem",
+    };
+
+    public static CommandDefinition Tex { get; } = new("tex", "Render a LaTeX formula as an image.")
+    {
+        Parameters = [new("latex", "The formula, without dollar signs.") { TakesRest = true }],
+        Capability = "formula rendering",
+        Example = @"/tex \nabla_w \frac{1}{2}\|Xw - y\|^2 = X^\top (Xw - y)",
+    };
+
+    public static CommandDefinition Reading { get; } = Group(
+        new CommandDefinition("reading", "The reading group: this session's reading, the plan, marking it read.")
+        {
+            DefaultSubcommand = "show",
+        },
+        new CommandDefinition("show", "What to read for the next session.") { Capability = ReadingGroups },
+        new CommandDefinition("plan", "The whole reading plan, session by session.") { Capability = ReadingGroups },
+        new CommandDefinition("done", "Mark the current reading as done.") { Capability = ReadingGroups });
+
+    public static CommandDefinition Stats { get; } = new("stats", "Your attempts, solves and streak.")
+    {
+        Capability = Participation,
+    };
+
+    public static CommandDefinition Leaderboard { get; } = new("leaderboard", "The group's leaderboard.")
+    {
+        Parameters = [new("period", "Which period to rank.") { Required = false, Choices = ["week", "month", "all"] }],
+        Example = "/leaderboard month",
+        Capability = Participation,
+    };
+
+    public static CommandDefinition StudyGroup { get; } = Group(
+        new CommandDefinition("group", "Set up and inspect this channel's study group.")
+        {
+            DefaultSubcommand = "show",
+        },
+        new CommandDefinition("show", "Show this channel's study group and its settings."),
+        new CommandDefinition("setup", "Start a study group in this channel.")
+        {
+            Access = CommandAccess.Organizers,
+            Parameters =
+            [
+                new("time-zone", "The group's IANA time zone, e.g. Europe/Berlin or America/New_York."),
+                new("name", "A name for the group.") { Required = false, TakesRest = true },
+            ],
+            Example = "/group setup Europe/Berlin MML reading group",
+        },
+        new CommandDefinition("timezone", "Change the group's time zone.")
+        {
+            Access = CommandAccess.Organizers,
+            Parameters = [new("time-zone", "The group's IANA time zone, e.g. Asia/Kolkata.")],
+            Example = "/group timezone America/Chicago",
+        });
+
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+        [Help, Problem, Answer, Hint, Tex, Reading, Stats, Leaderboard, StudyGroup];
+
+    public static CommandDefinition? Find(string name) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Finds a command or subcommand by its path, e.g. "group setup".</summary>
+    public static CommandDefinition? FindPath(string path)
+    {
+        var parts = path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var command = parts.Length > 0 ? Find(parts[0]) : null;
+        return parts.Length switch
+        {
+            1 => command,
+            2 => command?.FindSubcommand(parts[1]),
+            _ => null,
+        };
+    }
+
+    /// <summary>Every runnable leaf: commands without subcommands, and each subcommand.</summary>
+    public static IEnumerable<CommandDefinition> Leaves() =>
+        All.SelectMany(c => c.Subcommands.Count == 0 ? [c] : c.Subcommands);
+
+    private static CommandDefinition Group(CommandDefinition parent, params CommandDefinition[] children) =>
+        parent with
+        {
+            Access = children.All(c => c.Access == CommandAccess.Organizers) ? CommandAccess.Organizers : CommandAccess.Everyone,
+            Subcommands = [.. children.Select(c => c with { Parent = parent.Name })],
+        };
+}

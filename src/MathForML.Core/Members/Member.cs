@@ -1,0 +1,13 @@
+using MathForML.Core.Chat;
+
+namespace MathForML.Core.Members;
+
+/// <summary>A person known to the bot on one platform.</summary>
+public sealed record Member(long Id, ChatPlatform Platform, string PlatformUserId, string DisplayName, string? TimeZoneId, DateTimeOffset CreatedAt);
+
+/// <summary>Storage port for members.</summary>
+public interface IMemberStore
+{
+    /// <summary>The member behind this platform identity, created on first sight; the display name is kept current.</summary>
+    Task<Member> EnsureAsync(MemberRef member, DateTimeOffset seenAt, CancellationToken cancellationToken);
+}

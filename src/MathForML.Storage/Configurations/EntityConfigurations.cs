@@ -1,0 +1,74 @@
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MathForML.Storage.Configurations;
+
+internal sealed class StudyGroupConfiguration : IEntityTypeConfiguration<StudyGroupEntity>
+{
+    public void Configure(EntityTypeBuilder<StudyGroupEntity> builder)
+    {
+        builder.ToTable("StudyGroups");
+        builder.Property(g => g.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(g => g.WorkspaceId).HasMaxLength(64);
+        builder.Property(g => g.ChannelId).HasMaxLength(64);
+        builder.Property(g => g.Name).HasMaxLength(200);
+        builder.Property(g => g.TimeZoneId).HasMaxLength(64);
+        builder.HasIndex(g => new { g.Platform, g.WorkspaceId, g.ChannelId }).IsUnique();
+    }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<MemberEntity>
+{
+    public void Configure(EntityTypeBuilder<MemberEntity> builder)
+    {
+        builder.ToTable("Members");
+        builder.Property(m => m.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.PlatformUserId).HasMaxLength(64);
+        builder.Property(m => m.DisplayName).HasMaxLength(200);
+        builder.Property(m => m.TimeZoneId).HasMaxLength(64);
+        builder.HasIndex(m => new { m.Platform, m.PlatformUserId }).IsUnique();
+    }
+}
+
+internal sealed class ProblemPostConfiguration : IEntityTypeConfiguration<ProblemPostEntity>
+{
+    public void Configure(EntityTypeBuilder<ProblemPostEntity> builder)
+    {
+        builder.ToTable("ProblemPosts");
+        builder.Property(p => p.ProblemId).HasMaxLength(100);
+        builder.Property(p => p.Seed).HasMaxLength(100);
+        builder.Property(p => p.PlatformMessageId).HasMaxLength(64);
+        builder.Property(p => p.ThreadId).HasMaxLength(64);
+        builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => new { p.GroupId, p.PostedAt });
+    }
+}
+
+internal sealed class AttemptConfiguration : IEntityTypeConfiguration<AttemptEntity>
+{
+    public void Configure(EntityTypeBuilder<AttemptEntity> builder)
+    {
+        builder.ToTable("Attempts");
+        builder.Property(a => a.Verdict).HasMaxLength(16);
+        builder.Property(a => a.ReasonCode).HasMaxLength(64);
+        builder.HasOne<ProblemPostEntity>().WithMany().HasForeignKey(a => a.ProblemPostId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MemberEntity>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ProblemPostId, a.MemberId });
+        builder.HasIndex(a => new { a.MemberId, a.SubmittedAt });
+    }
+}
+
+internal sealed class ParticipationEventConfiguration : IEntityTypeConfiguration<ParticipationEventEntity>
+{
+    public void Configure(EntityTypeBuilder<ParticipationEventEntity> builder)
+    {
+        builder.ToTable("ParticipationEvents");
+        builder.Property(e => e.Kind).HasMaxLength(32);
+        builder.Property(e => e.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(e => e.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MemberEntity>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.GroupId, e.OccurredAt });
+        builder.HasIndex(e => new { e.MemberId, e.OccurredAt });
+    }
+}

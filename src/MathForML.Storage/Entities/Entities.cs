@@ -1,0 +1,112 @@
+using MathForML.Core.Chat;
+
+namespace MathForML.Storage.Entities;
+
+// Persistence shapes, kept apart from Core's records so the schema can evolve without touching the domain.
+
+internal sealed class StudyGroupEntity
+{
+    public long Id { get; set; }
+
+    public ChatPlatform Platform { get; set; }
+
+    public string WorkspaceId { get; set; } = "";
+
+    public string ChannelId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string TimeZoneId { get; set; } = "";
+
+    /// <summary>Group settings as JSON: new settings need no migration, old rows read with defaults.</summary>
+    public string SettingsJson { get; set; } = "{}";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class MemberEntity
+{
+    public long Id { get; set; }
+
+    public ChatPlatform Platform { get; set; }
+
+    public string PlatformUserId { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The member's own zone for streaks; null falls back to the group's (schema v2).</summary>
+    public string? TimeZoneId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+}
+
+/// <summary>A problem as posted to a group: which problem (and version), when, until when.</summary>
+internal sealed class ProblemPostEntity
+{
+    public long Id { get; set; }
+
+    public long GroupId { get; set; }
+
+    public string ProblemId { get; set; } = "";
+
+    public int ProblemVersion { get; set; }
+
+    /// <summary>Seed of a parameterized problem's group instance; null for fixed problems.</summary>
+    public string? Seed { get; set; }
+
+    public DateTimeOffset PostedAt { get; set; }
+
+    public DateTimeOffset DeadlineAt { get; set; }
+
+    public DateTimeOffset? RevealedAt { get; set; }
+
+    public string? PlatformMessageId { get; set; }
+
+    public string? ThreadId { get; set; }
+}
+
+/// <summary>One submitted answer, kept exactly as typed and as it was read.</summary>
+internal sealed class AttemptEntity
+{
+    public long Id { get; set; }
+
+    public long ProblemPostId { get; set; }
+
+    public long MemberId { get; set; }
+
+    /// <summary>1-based among the member's counted (valid) attempts on this post; 0 for invalid input.</summary>
+    public int AttemptNumber { get; set; }
+
+    public string RawInput { get; set; } = "";
+
+    public string? Reading { get; set; }
+
+    public string Verdict { get; set; } = "";
+
+    public string? ReasonCode { get; set; }
+
+    public double Score { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+}
+
+/// <summary>Anything a member did that participation statistics count (schema v2).</summary>
+internal sealed class ParticipationEventEntity
+{
+    public long Id { get; set; }
+
+    public long GroupId { get; set; }
+
+    public long MemberId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public ChatPlatform Platform { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    /// <summary>Kind-specific details as JSON, e.g. the section marked read.</summary>
+    public string? DetailsJson { get; set; }
+}

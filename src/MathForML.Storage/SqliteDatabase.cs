@@ -1,0 +1,118 @@
+using System.Data.Common;
+using MathForML.Storage.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MathForML.Storage;
+
+/// <summary>
+/// The database file: its connection settings (WAL, busy timeout, foreign keys) and its schema,
+/// brought up to date by the hand-written migrations before anything else touches it.
+/// </summary>
+public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
+{
+    /// <summary>The newest schema this build knows; a database from a newer build is refused.</summary>
+    public static string LatestMigration => ParticipationEvents.Id;
+
+    public string FullPath { get; } = Path.GetFullPath(options.Value.DatabasePath);
+
+    public string ConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = FullPath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = options.Value.BusyTimeoutSeconds,
+    }.ToString();
+
+    internal void Configure(DbContextOptionsBuilder builder)
+    {
+        builder.UseSqlite(ConnectionString)
+            .AddInterceptors(new PragmaInterceptor(options.Value.BusyTimeoutSeconds))
+            // Migrations are written by hand (no `dotnet ef` here), so there is no generated model
+            // snapshot to compare with; MigrationsMatchModelTests checks the schema against the model.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Creates the folder and file if missing, switches to WAL and applies pending migrations.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(FullPath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var context = CreateContext();
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await using (var command = context.Database.GetDbConnection().CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var known = context.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = applied.Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database {FullPath} has schema migrations this build does not know ({string.Join(", ", unknown)}); it was written by a newer MathForML. Upgrade MathForML or point Storage:DatabasePath at another file.");
+        }
+
+        var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            var names = string.Join(", ", pending);
+            LogMigrating(FullPath, pending.Count, names);
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        LogReady(FullPath, LatestMigration);
+    }
+
+    /// <summary>Applies migrations up to and including <paramref name="migrationId"/> (tests of upgrades).</summary>
+    internal async Task MigrateToAsync(string migrationId, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FullPath)!);
+        await using var context = CreateContext();
+        await context.GetService<IMigrator>().MigrateAsync(migrationId, cancellationToken: cancellationToken);
+    }
+
+    internal MathForMLDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<MathForMLDbContext>();
+        Configure(builder);
+        return new MathForMLDbContext(builder.Options);
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Upgrading database {Path}: applying {Count} migration(s): {Migrations}")]
+    private partial void LogMigrating(string path, int count, string migrations);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Database {Path} is ready (schema {Schema})")]
+    private partial void LogReady(string path, string schema);
+
+    /// <summary>Per-connection settings SQLite does not keep in the file.</summary>
+    private sealed class PragmaInterceptor(int busyTimeoutSeconds) : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000};";
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using MathForML.Core.Chat;
+using MathForML.Core.Members;
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MathForML.Storage.Stores;
+
+internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
+{
+    public async Task<Member> EnsureAsync(MemberRef member, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var entity = await Find(context, member, cancellationToken);
+        if (entity is null)
+        {
+            entity = new MemberEntity
+            {
+                Platform = member.Platform,
+                PlatformUserId = member.PlatformUserId,
+                DisplayName = member.DisplayName,
+                CreatedAt = seenAt,
+                LastSeenAt = seenAt,
+            };
+            context.Members.Add(entity);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return ToDomain(entity);
+            }
+            catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
+            {
+                // Two first commands from the same person raced; the other one created the row.
+                context.ChangeTracker.Clear();
+                entity = await Find(context, member, cancellationToken)
+                    ?? throw new InvalidOperationException("A member row vanished right after a unique-key conflict.", exception);
+            }
+        }
+
+        if (entity.DisplayName != member.DisplayName || entity.LastSeenAt < seenAt)
+        {
+            entity.DisplayName = member.DisplayName;
+            entity.LastSeenAt = seenAt;
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        return ToDomain(entity);
+    }
+
+    private static Task<MemberEntity?> Find(MathForMLDbContext context, MemberRef member, CancellationToken cancellationToken) =>
+        context.Members.SingleOrDefaultAsync(m => m.Platform == member.Platform && m.PlatformUserId == member.PlatformUserId, cancellationToken);
+
+    private static Member ToDomain(MemberEntity entity) =>
+        new(entity.Id, entity.Platform, entity.PlatformUserId, entity.DisplayName, entity.TimeZoneId, entity.CreatedAt);
+}

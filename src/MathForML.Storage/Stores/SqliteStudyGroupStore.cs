@@ -1,0 +1,71 @@
+using System.Text.Json;
+using MathForML.Core.Chat;
+using MathForML.Core.Groups;
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MathForML.Storage.Stores;
+
+internal sealed class SqliteStudyGroupStore(SqliteDatabase database) : IStudyGroupStore
+{
+    private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<StudyGroup?> FindByHomeAsync(ConversationRef home, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var entity = await context.StudyGroups.AsNoTracking()
+            .SingleOrDefaultAsync(g => g.Platform == home.Platform && g.WorkspaceId == home.WorkspaceId && g.ChannelId == home.ChannelId, cancellationToken);
+        return entity is null ? null : ToDomain(entity);
+    }
+
+    public async Task<StudyGroup?> TryCreateAsync(NewStudyGroup group, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var entity = new StudyGroupEntity
+        {
+            Platform = group.Home.Platform,
+            WorkspaceId = group.Home.WorkspaceId,
+            ChannelId = group.Home.ChannelId,
+            Name = group.Name,
+            TimeZoneId = group.TimeZoneId,
+            SettingsJson = JsonSerializer.Serialize(group.Settings, SettingsJson),
+            CreatedAt = group.CreatedAt,
+        };
+        context.StudyGroups.Add(entity);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
+        {
+            return null;
+        }
+
+        return ToDomain(entity);
+    }
+
+    public async Task UpdateAsync(StudyGroup group, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var updated = await context.StudyGroups
+            .Where(g => g.Id == group.Id)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(g => g.Name, group.Name)
+                    .SetProperty(g => g.TimeZoneId, group.TimeZoneId)
+                    .SetProperty(g => g.SettingsJson, JsonSerializer.Serialize(group.Settings, SettingsJson)),
+                cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Study group {group.Id} does not exist.");
+        }
+    }
+
+    private static StudyGroup ToDomain(StudyGroupEntity entity) => new(
+        entity.Id,
+        new ConversationRef(entity.Platform, entity.WorkspaceId, entity.ChannelId),
+        entity.Name,
+        entity.TimeZoneId,
+        JsonSerializer.Deserialize<GroupSettings>(entity.SettingsJson, SettingsJson) ?? new GroupSettings(),
+        entity.CreatedAt);
+}

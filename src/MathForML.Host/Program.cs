@@ -1,1 +1,3 @@
-return 0;
+using MathForML.Host.Cli;
+
+return await CliApplication.RunAsync(args, CliIo.FromConsole());

@@ -76,7 +76,7 @@ public static class CommandCatalog
         new CommandDefinition("timezone", "Change the group's time zone.")
         {
             Access = CommandAccess.Organizers,
-            Parameters = [new("time-zone", "The group's IANA time zone, e.g. Asia/Kolkata.")],
+            Parameters = [new("time-zone", "The group's IANA time zone, e.g. Asia/Kolkata.") { TakesRest = true }],
             Example = "/group timezone America/Chicago",
         });
 

@@ -4,7 +4,7 @@ using MathForML.Core.Chat;
 namespace MathForML.Core.Commands;
 
 /// <summary>Builds <c>/help</c> from the catalog, marking what this build cannot do yet.</summary>
-internal static class HelpText
+public static class HelpText
 {
     public const string Title = "**MathForML**: a study group for the math behind machine learning.";
     public const string EveryoneHeading = "**Commands**";
@@ -13,7 +13,7 @@ internal static class HelpText
     public const string Footer = "Type `/help <command>` for details, e.g. `/help answer`.";
     public const string OrganizerOnlyNote = "Organizers only.";
 
-    public static ChatReply Build(Func<CommandDefinition, bool> isAvailable, string? topic)
+    internal static ChatReply Build(Func<CommandDefinition, bool> isAvailable, string? topic)
     {
         if (!string.IsNullOrWhiteSpace(topic))
         {

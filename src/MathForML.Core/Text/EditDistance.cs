@@ -1,7 +1,7 @@
 namespace MathForML.Core.Text;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions on short names.</summary>
-internal static class EditDistance
+public static class EditDistance
 {
     /// <summary>Names longer than this are never compared (the cost grows with the product of lengths).</summary>
     public const int MaxLength = 64;

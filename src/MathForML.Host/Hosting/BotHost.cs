@@ -1,0 +1,109 @@
+using MathForML.Core;
+using MathForML.Host.Cli;
+using MathForML.Host.Local;
+using MathForML.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace MathForML.Host.Hosting;
+
+/// <summary>Builds and runs the bot on the Generic Host, reporting start-up problems in plain words.</summary>
+internal static class BotHost
+{
+    public const string ConfigErrorHeader = "MathForML cannot start: the configuration has problems.";
+    public const string InvalidJsonFormat = "{0} is not valid JSON: {1}";
+
+    /// <summary>How long shutdown waits for in-flight work (a command being answered) to finish.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
+    public static async Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = ConfigurationSources.Build(io.WorkingDirectory, args, environment);
+        }
+        catch (InvalidDataException exception)
+        {
+            await io.Error.WriteLineAsync(ConfigErrorHeader);
+            await io.Error.WriteLineAsync("  " + string.Format(System.Globalization.CultureInfo.InvariantCulture, InvalidJsonFormat, ConfigurationSources.SettingsFile, exception.InnerException?.Message ?? exception.Message));
+            return ExitCodes.Configuration;
+        }
+
+        var problems = ConfigurationChecker.Check(configuration, io.WorkingDirectory);
+        if (problems.Count > 0)
+        {
+            await ReportAsync(io, problems);
+            return ExitCodes.Configuration;
+        }
+
+        using var host = Build(configuration, io);
+        var failures = KnownSettings.ValidateAll(host.Services);
+        if (failures.Count > 0)
+        {
+            await ReportAsync(io, failures.Select(f => ToProblem(configuration, f, io.WorkingDirectory)).ToList());
+            return ExitCodes.Configuration;
+        }
+
+        await host.StartAsync(cancellationToken);
+
+        await host.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    internal static IHost Build(IConfigurationRoot configuration, CliIo io)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = io.WorkingDirectory,
+            ApplicationName = "MathForML",
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        builder.Services.AddSingleton<IHostLifetime, ConsoleLifetime>();
+
+        // stdout belongs to the chat transcript; every log line goes to stderr.
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var platforms = PlatformStatus.From(configuration);
+        builder.Services.AddSingleton(platforms);
+        builder.Services.AddMathForMLStorage(configuration);
+        builder.Services.PostConfigure<StorageOptions>(o => o.DatabasePath = Path.Combine(io.WorkingDirectory, o.DatabasePath));
+        builder.Services.AddMathForMLCore();
+
+        // Hosted services start in registration order: the schema is ready before anything serves.
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<PlatformStatusReporter>();
+        builder.Services.AddLocalChannel(configuration, new LocalConsole(io.In, io.Out, io.InputIsInteractive), platforms, io.WorkingDirectory);
+        return builder.Build();
+    }
+
+    /// <summary>Validator messages start with "Section:Key: "; name the source of that key's value.</summary>
+    private static ConfigurationProblem ToProblem(IConfigurationRoot configuration, string failure, string workingDirectory)
+    {
+        var separator = failure.IndexOf(": ", StringComparison.Ordinal);
+        if (separator <= 0 || !failure[..separator].Contains(':', StringComparison.Ordinal))
+        {
+            return new ConfigurationProblem("configuration", "configuration", failure);
+        }
+
+        var key = failure[..separator];
+        return new ConfigurationProblem(key, ConfigurationSources.Describe(configuration, key, workingDirectory), failure[(separator + 2)..]);
+    }
+
+    private static async Task ReportAsync(CliIo io, IReadOnlyList<ConfigurationProblem> problems)
+    {
+        await io.Error.WriteLineAsync(ConfigErrorHeader);
+        foreach (var problem in problems)
+        {
+            await io.Error.WriteLineAsync("  " + problem);
+        }
+    }
+}

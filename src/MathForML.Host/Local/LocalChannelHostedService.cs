@@ -1,0 +1,106 @@
+using MathForML.Core.Chat;
+using MathForML.Core.Commands;
+using MathForML.Core.Groups;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MathForML.Host.Local;
+
+/// <summary>
+/// The terminal chat: reads command lines, runs them through the same dispatcher the platforms use,
+/// prints the replies. Ends the application at end of input (piped stdin), after the last command.
+/// </summary>
+internal sealed partial class LocalChannelHostedService(
+    LocalConsole console,
+    CommandDispatcher dispatcher,
+    IStudyGroupStore groups,
+    IOptions<LocalChannelOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<LocalChannelHostedService> logger) : BackgroundService
+{
+    public const string Banner = "MathForML local study group. Type /help to see the commands; Ctrl+D (Ctrl+Z on Windows) to quit.";
+
+    /// <summary>The local group's home conversation; one fixed channel.</summary>
+    public static readonly ConversationRef Home = new(ChatPlatform.Local, "local", "terminal");
+
+    private readonly LocalTranscript _transcript = new(options.Value.RendersDirectory, time);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await EnsureGroupAsync(stoppingToken);
+            var context = new CommandContext(Home, new MemberRef(ChatPlatform.Local, "local-user", options.Value.UserName), MemberRole.Organizer);
+            if (console.IsInteractive)
+            {
+                await console.Out.WriteLineAsync(Banner);
+            }
+
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // A blocked console read cannot be cancelled; WaitAsync lets shutdown proceed anyway.
+                var line = await console.In.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+                if (line is null)
+                {
+                    break;
+                }
+
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                // In-flight work finishes even when shutdown starts: the reply is not cancelled.
+                await HandleLineAsync(line.Trim(), context);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM while waiting for input.
+        }
+        finally
+        {
+            LogInputEnded();
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task HandleLineAsync(string line, CommandContext context)
+    {
+        if (!console.IsInteractive)
+        {
+            await console.Out.WriteLineAsync("> " + line);
+        }
+
+        var reply = line.StartsWith('/')
+            ? await dispatcher.DispatchTextAsync(line, context, CancellationToken.None)
+            : ChatReply.Text(CommandMessages.NotACommand, ephemeral: true);
+        await console.Out.WriteLineAsync(await _transcript.FormatAsync(reply.Content, reply.ThreadTitle, CancellationToken.None));
+        await console.Out.WriteLineAsync();
+        await console.Out.FlushAsync(CancellationToken.None);
+    }
+
+    private async Task EnsureGroupAsync(CancellationToken cancellationToken)
+    {
+        if (await groups.FindByHomeAsync(Home, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var zone = TimeZones.Find(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
+        await groups.TryCreateAsync(new NewStudyGroup(Home, options.Value.GroupName, zone.Id, new GroupSettings(), time.GetUtcNow()), cancellationToken);
+        LogGroupCreated(options.Value.GroupName, zone.Id);
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Created the local study group {GroupName} in time zone {TimeZone}")]
+    private partial void LogGroupCreated(string groupName, string timeZone);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Local channel input ended; stopping")]
+    private partial void LogInputEnded();
+}
+
+/// <summary>The terminal the local channel talks to.</summary>
+internal sealed record LocalConsole(TextReader In, TextWriter Out, bool IsInteractive);

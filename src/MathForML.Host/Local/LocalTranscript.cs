@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using MathForML.Core.Chat;
+
+namespace MathForML.Host.Local;
+
+/// <summary>
+/// Turns replies into terminal text: Markdown emphasis dropped, images written to files and shown
+/// as their path and alt text, buttons and threads described.
+/// </summary>
+internal sealed partial class LocalTranscript(string rendersDirectory, TimeProvider time)
+{
+    public const string ImageFormat = "[image: {0} ({1}x{2}px), alt text: {3}]";
+    public const string ButtonsFormat = "[buttons: {0}]";
+    public const string ThreadFormat = "[thread opened: {0}]";
+
+    private int _imageCount;
+
+    public async Task<string> FormatAsync(MessageContent content, string? threadTitle, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder(PlainText(content.Text));
+        foreach (var image in content.Images)
+        {
+            var path = await SaveAsync(image, cancellationToken);
+            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ImageFormat, path, image.Width, image.Height, image.AltText);
+        }
+
+        if (content.Buttons.Count > 0)
+        {
+            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ButtonsFormat, string.Join(" | ", content.Buttons.Select(b => b.Label)));
+        }
+
+        if (threadTitle is not null)
+        {
+            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ThreadFormat, threadTitle);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Drops **bold** and *italic* markers; a lone * as in 2*x is kept.</summary>
+    internal static string PlainText(string markdown) => Italic().Replace(Bold().Replace(markdown, "$1"), "$1");
+
+    private async Task<string> SaveAsync(ChatImage image, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(rendersDirectory);
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var number = Interlocked.Increment(ref _imageCount);
+        var safeName = string.Concat(Path.GetFileName(image.FileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var path = Path.Combine(rendersDirectory, $"{stamp}-{number}-{safeName}");
+        await File.WriteAllBytesAsync(path, image.Png, cancellationToken);
+        return path;
+    }
+
+    [GeneratedRegex(@"\*\*(.+?)\*\*")]
+    private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")]
+    private static partial Regex Italic();
+}

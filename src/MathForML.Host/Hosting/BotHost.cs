@@ -55,7 +55,7 @@ internal static class BotHost
         return ExitCodes.Ok;
     }
 
-    internal static IHost Build(IConfigurationRoot configuration, CliIo io)
+    internal static IHost Build(IConfigurationRoot configuration, CliIo io, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -82,6 +82,7 @@ internal static class BotHost
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<PlatformStatusReporter>();
         builder.Services.AddLocalChannel(configuration, new LocalConsole(io.In, io.Out, io.InputIsInteractive), platforms, io.WorkingDirectory);
+        configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
 

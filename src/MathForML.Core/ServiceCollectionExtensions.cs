@@ -1,5 +1,6 @@
 using MathForML.Core.Commands;
 using MathForML.Core.Commands.Handlers;
+using MathForML.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -15,6 +16,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddSingleton<DueItemRunner>();
         services.AddCommandHandler<GroupShowHandler>();
         services.AddCommandHandler<GroupSetupHandler>();
         services.AddCommandHandler<GroupTimeZoneHandler>();

@@ -16,6 +16,8 @@ internal sealed class MathForMLDbContext(DbContextOptions<MathForMLDbContext> op
 
     public DbSet<ParticipationEventEntity> ParticipationEvents => Set<ParticipationEventEntity>();
 
+    public DbSet<DueItemEntity> DueItems => Set<DueItemEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MathForMLDbContext).Assembly);
 

@@ -1,5 +1,6 @@
 using MathForML.Core.Groups;
 using MathForML.Core.Members;
+using MathForML.Core.Scheduling;
 using MathForML.Storage.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<IStudyGroupStore, SqliteStudyGroupStore>();
         services.TryAddSingleton<IMemberStore, SqliteMemberStore>();
+        services.TryAddSingleton<IDueItemStore, SqliteDueItemStore>();
         return services;
     }
 }

@@ -52,6 +52,14 @@ public sealed record ChatPost
     public required MessageContent Content { get; init; }
 
     public string? ThreadTitle { get; init; }
+
+    /// <summary>
+    /// Scheduled posts carry a key that stays the same across retries and restarts. An adapter must
+    /// not create a second message for a key it has already posted (Discord: message nonce with
+    /// enforce_nonce; others: a record of keys posted), so a crash between posting and recording
+    /// the post does not post twice.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>Where a posted message landed, so later posts can edit it or reply in its thread.</summary>

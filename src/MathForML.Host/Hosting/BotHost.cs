@@ -81,6 +81,7 @@ internal static class BotHost
         // Hosted services start in registration order: the schema is ready before anything serves.
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<PlatformStatusReporter>();
+        builder.Services.AddHostedService<SchedulerHostedService>();
         builder.Services.AddLocalChannel(configuration, new LocalConsole(io.In, io.Out, io.InputIsInteractive), platforms, io.WorkingDirectory);
         configureServices?.Invoke(builder.Services);
         return builder.Build();

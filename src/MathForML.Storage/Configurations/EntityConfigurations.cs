@@ -72,3 +72,19 @@ internal sealed class ParticipationEventConfiguration : IEntityTypeConfiguration
         builder.HasIndex(e => new { e.MemberId, e.OccurredAt });
     }
 }
+
+internal sealed class DueItemConfiguration : IEntityTypeConfiguration<DueItemEntity>
+{
+    public void Configure(EntityTypeBuilder<DueItemEntity> builder)
+    {
+        builder.ToTable("DueItems");
+        builder.Property(d => d.Kind).HasMaxLength(32);
+        builder.Property(d => d.OccurrenceKey).HasMaxLength(64);
+        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.MessageId).HasMaxLength(64);
+        builder.Property(d => d.Reason).HasMaxLength(500);
+        builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.GroupId, d.Kind, d.OccurrenceKey }).IsUnique();
+        builder.HasIndex(d => new { d.State, d.DueAt });
+    }
+}

@@ -110,3 +110,35 @@ internal sealed class ParticipationEventEntity
     /// <summary>Kind-specific details as JSON, e.g. the section marked read.</summary>
     public string? DetailsJson { get; set; }
 }
+
+/// <summary>A scheduled occurrence of a post, with its state (schema v3).</summary>
+internal sealed class DueItemEntity
+{
+    public long Id { get; set; }
+
+    public long GroupId { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string OccurrenceKey { get; set; } = "";
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public Core.Scheduling.DueItemState State { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? PayloadJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,17 @@
+using MathForML.Content.Curricula;
+using MathForML.Core.Reading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MathForML.Content;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddMathForMLContent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName));
+        services.TryAddSingleton<IBookCatalog, FileBookCatalog>();
+        return services;
+    }
+}

@@ -71,7 +71,7 @@ public static partial class CurriculumParser
                 {
                     context.Error(section, "number", Format(DuplicateSectionFormat, number));
                 }
-                else if (first is not null && sections.LastOrDefault(s => s.FirstPage is not null) is { } previous && first < previous.FirstPage)
+                else if (first is not null && sections.LastOrDefault(s => s.FirstPage is not null) is { } previous && first < previous.LastPage)
                 {
                     context.Error(section, "pages", Format(PagesGoBackFormat, number));
                 }

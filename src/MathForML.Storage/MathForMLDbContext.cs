@@ -18,6 +18,8 @@ internal sealed class MathForMLDbContext(DbContextOptions<MathForMLDbContext> op
 
     public DbSet<DueItemEntity> DueItems => Set<DueItemEntity>();
 
+    public DbSet<ReadingPlanEntity> ReadingPlans => Set<ReadingPlanEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MathForMLDbContext).Assembly);
 

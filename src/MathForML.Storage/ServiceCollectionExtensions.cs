@@ -1,5 +1,7 @@
 using MathForML.Core.Groups;
 using MathForML.Core.Members;
+using MathForML.Core.Participation;
+using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using MathForML.Storage.Stores;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IStudyGroupStore, SqliteStudyGroupStore>();
         services.TryAddSingleton<IMemberStore, SqliteMemberStore>();
         services.TryAddSingleton<IDueItemStore, SqliteDueItemStore>();
+        services.TryAddSingleton<IReadingPlanStore, SqliteReadingPlanStore>();
+        services.TryAddSingleton<IParticipationLog, SqliteParticipationLog>();
         return services;
     }
 }

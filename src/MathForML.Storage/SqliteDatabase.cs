@@ -17,7 +17,7 @@ namespace MathForML.Storage;
 public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
 {
     /// <summary>The newest schema this build knows; a database from a newer build is refused.</summary>
-    public static string LatestMigration => DueItems.Id;
+    public static string LatestMigration => ReadingPlans.Id;
 
     public string FullPath { get; } = Path.GetFullPath(options.Value.DatabasePath);
 

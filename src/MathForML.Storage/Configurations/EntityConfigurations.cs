@@ -65,6 +65,8 @@ internal sealed class ParticipationEventConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("ParticipationEvents");
         builder.Property(e => e.Kind).HasMaxLength(32);
+        builder.Property(e => e.Subject).HasMaxLength(64);
+        builder.HasIndex(e => new { e.GroupId, e.Kind, e.Subject });
         builder.Property(e => e.Platform).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(e => e.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MemberEntity>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
@@ -86,5 +88,16 @@ internal sealed class DueItemConfiguration : IEntityTypeConfiguration<DueItemEnt
         builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(d => d.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.GroupId, d.Kind, d.OccurrenceKey }).IsUnique();
         builder.HasIndex(d => new { d.State, d.DueAt });
+    }
+}
+
+internal sealed class ReadingPlanConfiguration : IEntityTypeConfiguration<ReadingPlanEntity>
+{
+    public void Configure(EntityTypeBuilder<ReadingPlanEntity> builder)
+    {
+        builder.ToTable("ReadingPlans");
+        builder.Property(p => p.BookId).HasMaxLength(32);
+        builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(p => p.GroupId).IsUnique();
     }
 }

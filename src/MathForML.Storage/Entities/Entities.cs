@@ -103,6 +103,9 @@ internal sealed class ParticipationEventEntity
 
     public string Kind { get; set; } = "";
 
+    /// <summary>What the action was about, e.g. "session-3" (schema v4).</summary>
+    public string? Subject { get; set; }
+
     public ChatPlatform Platform { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }
@@ -141,4 +144,20 @@ internal sealed class DueItemEntity
     public string? PayloadJson { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A group's reading plan; the plan's details are JSON so the plan model can grow (schema v4).</summary>
+internal sealed class ReadingPlanEntity
+{
+    public long Id { get; set; }
+
+    public long GroupId { get; set; }
+
+    public string BookId { get; set; } = "";
+
+    public string PlanJson { get; set; } = "{}";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,0 +1,45 @@
+using MathForML.Core.Participation;
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MathForML.Storage.Stores;
+
+internal sealed class SqliteParticipationLog(SqliteDatabase database) : IParticipationLog
+{
+    public async Task<bool> RecordOnceAsync(ParticipationEvent participation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participation);
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var exists = await context.ParticipationEvents.AnyAsync(
+            e => e.GroupId == participation.GroupId && e.MemberId == participation.MemberId && e.Kind == participation.Kind && e.Subject == participation.Subject,
+            cancellationToken);
+        if (exists)
+        {
+            return false;
+        }
+
+        context.ParticipationEvents.Add(new ParticipationEventEntity
+        {
+            GroupId = participation.GroupId,
+            MemberId = participation.MemberId,
+            Kind = participation.Kind,
+            Platform = participation.Platform,
+            OccurredAt = participation.OccurredAt,
+            Subject = participation.Subject,
+        });
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<int> CountMembersAsync(long groupId, string kind, string subject, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        return await context.ParticipationEvents
+            .Where(e => e.GroupId == groupId && e.Kind == kind && e.Subject == subject)
+            .Select(e => e.MemberId)
+            .Distinct()
+            .CountAsync(cancellationToken);
+    }
+}

@@ -1,5 +1,7 @@
 using MathForML.Core.Commands;
+using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
+using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +22,37 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<GroupShowHandler>();
         services.AddCommandHandler<GroupSetupHandler>();
         services.AddCommandHandler<GroupTimeZoneHandler>();
+        services.TryAddSingleton<ChatPlatforms>();
+        services.TryAddSingleton<ReadingPostsPlanner>();
+        return services;
+    }
+
+    /// <summary>
+    /// The reading group: its commands and scheduled posts. Needs a book catalogue
+    /// (<see cref="Reading.IBookCatalog"/>), plan storage and the participation log.
+    /// </summary>
+    public static IServiceCollection AddReadingGroups(this IServiceCollection services)
+    {
+        services.AddCommandHandler<ReadingBooksHandler>();
+        services.AddCommandHandler<ReadingShowHandler>();
+        services.AddCommandHandler<ReadingPlanHandler>();
+        services.AddCommandHandler<ReadingDoneHandler>();
+        services.AddCommandHandler<ReadingSetupHandler>();
+        services.AddCommandHandler<ReadingSkipHandler>();
+        services.AddCommandHandler<ReadingPauseHandler>();
+        services.AddCommandHandler<ReadingResumeHandler>();
+        services.AddCommandHandler<ReadingCadenceHandler>();
+        services.AddDueItemHandler<ReadingAnnouncementHandler>();
+        services.AddDueItemHandler<ReadingReminderHandler>();
+        services.AddDueItemHandler<ReadingSessionHandler>();
+        services.AddDueItemHandler<ReadingTopUpHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddDueItemHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IDueItemHandler
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDueItemHandler, THandler>());
         return services;
     }
 

@@ -14,6 +14,9 @@ internal sealed class InMemoryGroupStore : IStudyGroupStore
     public Task<StudyGroup?> FindByHomeAsync(ConversationRef home, CancellationToken cancellationToken) =>
         Task.FromResult(_groups.FirstOrDefault(g => g.Home == home.WithoutThread()));
 
+    public Task<StudyGroup?> FindByIdAsync(long id, CancellationToken cancellationToken) =>
+        Task.FromResult(_groups.FirstOrDefault(g => g.Id == id));
+
     public Task<StudyGroup?> TryCreateAsync(NewStudyGroup group, CancellationToken cancellationToken)
     {
         if (_groups.Any(g => g.Home == group.Home))

@@ -43,7 +43,43 @@ public static class CommandCatalog
         },
         new CommandDefinition("show", "What to read for the next session.") { Capability = ReadingGroups },
         new CommandDefinition("plan", "The whole reading plan, session by session.") { Capability = ReadingGroups },
-        new CommandDefinition("done", "Mark the current reading as done.") { Capability = ReadingGroups });
+        new CommandDefinition("done", "Mark the current reading as done.") { Capability = ReadingGroups },
+        new CommandDefinition("books", "The books a group can read.") { Capability = ReadingGroups },
+        new CommandDefinition("setup", "Start (or replace) the group's reading plan.")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = ReadingGroups,
+            Parameters =
+            [
+                new("book", "The book's id from `/reading books`, e.g. mml."),
+                new("start", "The first day: YYYY-MM-DD, today, tomorrow or a weekday."),
+                new("per-session", "How much per session: sections (2) or about so many pages (30p)."),
+                new("cadence", "When the group meets, e.g. every Tuesday and Friday at 18:30.") { TakesRest = true },
+            ],
+            Example = "/reading setup mml 2026-12-01 2 every Tuesday and Friday at 18:30",
+        },
+        new CommandDefinition("skip", "Skip the session on a date (a holiday); later sessions move back.")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = ReadingGroups,
+            Parameters = [new("date", "The session's date: YYYY-MM-DD, today, tomorrow or a weekday.")],
+            Example = "/reading skip 2026-12-25",
+        },
+        new CommandDefinition("pause", "Pause the plan until it is resumed.") { Access = CommandAccess.Organizers, Capability = ReadingGroups },
+        new CommandDefinition("resume", "Resume a paused plan, from a date (default today).")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = ReadingGroups,
+            Parameters = [new("date", "When to resume: YYYY-MM-DD, today, tomorrow or a weekday.") { Required = false }],
+            Example = "/reading resume 2027-01-04",
+        },
+        new CommandDefinition("cadence", "Change when the group meets, from today on.")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = ReadingGroups,
+            Parameters = [new("cadence", "e.g. weekly on Monday at 19:00.") { TakesRest = true }],
+            Example = "/reading cadence weekly on Monday at 19:00",
+        });
 
     public static CommandDefinition Stats { get; } = new("stats", "Your attempts, solves and streak.")
     {

@@ -24,6 +24,8 @@ public interface IStudyGroupStore
     /// <summary>The group whose home is this conversation (threads are ignored).</summary>
     Task<StudyGroup?> FindByHomeAsync(ConversationRef home, CancellationToken cancellationToken);
 
+    Task<StudyGroup?> FindByIdAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Creates the group; null when its home conversation already has one (a race with another organizer).</summary>
     Task<StudyGroup?> TryCreateAsync(NewStudyGroup group, CancellationToken cancellationToken);
 

@@ -93,6 +93,13 @@ public interface IDueItemStore
     /// <summary>Back to Pending, due again at <paramref name="retryAt"/>.</summary>
     Task RetryAsync(long id, DateTimeOffset retryAt, string reason, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Re-planning: makes the group's waiting items of <paramref name="kind"/> due at or after
+    /// <paramref name="from"/> exactly <paramref name="desired"/>. Items no longer desired are dropped,
+    /// new ones added, unchanged ones kept as they are, and a desired item dropped earlier is revived.
+    /// </summary>
+    Task ReplaceWaitingAsync(long groupId, string kind, IReadOnlyList<NewDueItem> desired, DateTimeOffset from, string reason, CancellationToken cancellationToken);
+
     /// <summary>Drops a group's waiting items of a kind due at or after <paramref name="from"/> (re-planning).</summary>
     Task<int> DropWaitingAsync(long groupId, string kind, DateTimeOffset from, string reason, CancellationToken cancellationToken);
 

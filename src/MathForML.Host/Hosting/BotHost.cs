@@ -1,3 +1,4 @@
+using MathForML.Content;
 using MathForML.Core;
 using MathForML.Host.Cli;
 using MathForML.Host.Local;
@@ -76,7 +77,10 @@ internal static class BotHost
         builder.Services.AddSingleton(platforms);
         builder.Services.AddMathForMLStorage(configuration);
         builder.Services.PostConfigure<StorageOptions>(o => o.DatabasePath = Path.Combine(io.WorkingDirectory, o.DatabasePath));
+        builder.Services.AddMathForMLContent(configuration);
+        builder.Services.PostConfigure<ContentOptions>(o => o.CurriculaDirectory = Path.Combine(io.WorkingDirectory, o.CurriculaDirectory));
         builder.Services.AddMathForMLCore();
+        builder.Services.AddReadingGroups();
 
         // Hosted services start in registration order: the schema is ready before anything serves.
         builder.Services.AddHostedService<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using MathForML.Content;
 using MathForML.Host.Local;
 using MathForML.Storage;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ internal static class KnownSettings
     {
         [StorageOptions.SectionName] = typeof(StorageOptions),
         [LocalChannelOptions.SectionName] = typeof(LocalChannelOptions),
+        [ContentOptions.SectionName] = typeof(ContentOptions),
     };
 
     /// <summary>Sections that are free-form (Logging) or belong to components not yet in this build.</summary>

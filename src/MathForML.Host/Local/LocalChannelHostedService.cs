@@ -13,6 +13,7 @@ namespace MathForML.Host.Local;
 /// </summary>
 internal sealed partial class LocalChannelHostedService(
     LocalConsole console,
+    LocalTranscript transcript,
     CommandDispatcher dispatcher,
     IStudyGroupStore groups,
     IOptions<LocalChannelOptions> options,
@@ -24,8 +25,6 @@ internal sealed partial class LocalChannelHostedService(
 
     /// <summary>The local group's home conversation; one fixed channel.</summary>
     public static readonly ConversationRef Home = new(ChatPlatform.Local, "local", "terminal");
-
-    private readonly LocalTranscript _transcript = new(options.Value.RendersDirectory, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,17 +69,26 @@ internal sealed partial class LocalChannelHostedService(
 
     private async Task HandleLineAsync(string line, CommandContext context)
     {
-        if (!console.IsInteractive)
-        {
-            await console.Out.WriteLineAsync("> " + line);
-        }
-
         var reply = line.StartsWith('/')
             ? await dispatcher.DispatchTextAsync(line, context, CancellationToken.None)
             : ChatReply.Text(CommandMessages.NotACommand, ephemeral: true);
-        await console.Out.WriteLineAsync(await _transcript.FormatAsync(reply.Content, reply.ThreadTitle, CancellationToken.None));
-        await console.Out.WriteLineAsync();
-        await console.Out.FlushAsync(CancellationToken.None);
+        var text = await transcript.FormatAsync(reply.Content, reply.ThreadTitle, CancellationToken.None);
+        await transcript.Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (!console.IsInteractive)
+            {
+                await console.Out.WriteLineAsync("> " + line);
+            }
+
+            await console.Out.WriteLineAsync(text);
+            await console.Out.WriteLineAsync();
+            await console.Out.FlushAsync(CancellationToken.None);
+        }
+        finally
+        {
+            transcript.Gate.Release();
+        }
     }
 
     private async Task EnsureGroupAsync(CancellationToken cancellationToken)

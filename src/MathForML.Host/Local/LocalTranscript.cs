@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using MathForML.Core.Chat;
+using MathForML.Core.Groups;
+using Microsoft.Extensions.Options;
 
 namespace MathForML.Host.Local;
 
@@ -9,7 +11,7 @@ namespace MathForML.Host.Local;
 /// Turns replies into terminal text: Markdown emphasis dropped, images written to files and shown
 /// as their path and alt text, buttons and threads described.
 /// </summary>
-internal sealed partial class LocalTranscript(string rendersDirectory, TimeProvider time)
+internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> options, IStudyGroupStore groups, TimeProvider time)
 {
     public const string ImageFormat = "[image: {0} ({1}x{2}px), alt text: {3}]";
     public const string ButtonsFormat = "[buttons: {0}]";
@@ -17,9 +19,15 @@ internal sealed partial class LocalTranscript(string rendersDirectory, TimeProvi
 
     private int _imageCount;
 
+    /// <summary>The terminal is one shared screen: replies and scheduled posts take turns.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
     public async Task<string> FormatAsync(MessageContent content, string? threadTitle, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder(PlainText(content.Text));
+        // Times are shown in the local group's current zone (it can change with /group timezone).
+        var group = await groups.FindByHomeAsync(LocalChannelHostedService.Home, cancellationToken);
+        var zone = (group is null ? null : TimeZones.Find(group.TimeZoneId)) ?? TimeZoneInfo.Utc;
+        var text = new StringBuilder(PlainText(ChatTime.InZone(content.Text, zone)));
         foreach (var image in content.Images)
         {
             var path = await SaveAsync(image, cancellationToken);
@@ -44,6 +52,7 @@ internal sealed partial class LocalTranscript(string rendersDirectory, TimeProvi
 
     private async Task<string> SaveAsync(ChatImage image, CancellationToken cancellationToken)
     {
+        var rendersDirectory = options.Value.RendersDirectory;
         Directory.CreateDirectory(rendersDirectory);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var number = Interlocked.Increment(ref _imageCount);

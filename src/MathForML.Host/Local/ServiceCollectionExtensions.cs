@@ -1,3 +1,4 @@
+using MathForML.Core.Chat;
 using MathForML.Host.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,8 @@ internal static class ServiceCollectionExtensions
         if (mode == LocalChannelMode.On || (mode == LocalChannelMode.Auto && !platforms.AnyPlatformRunning))
         {
             services.AddSingleton(console);
+            services.AddSingleton<LocalTranscript>();
+            services.AddSingleton<IChatPlatform, LocalChatPlatform>();
             services.AddHostedService<LocalChannelHostedService>();
         }
 

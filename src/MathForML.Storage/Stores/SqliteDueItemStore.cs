@@ -114,6 +114,48 @@ internal sealed class SqliteDueItemStore(SqliteDatabase database, TimeProvider t
             cancellationToken);
     }
 
+    public async Task ReplaceWaitingAsync(long groupId, string kind, IReadOnlyList<NewDueItem> desired, DateTimeOffset from, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        if (desired.Any(d => d.GroupId != groupId || d.Kind != kind))
+        {
+            throw new ArgumentException("Every desired item must belong to the group and kind being re-planned.", nameof(desired));
+        }
+
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var keep = desired.Select(d => d.OccurrenceKey).ToHashSet(StringComparer.Ordinal);
+        var waiting = await context.DueItems
+            .Where(d => d.GroupId == groupId && d.Kind == kind && d.State == DueItemState.Pending && d.DueAt >= from)
+            .Select(d => new { d.Id, d.OccurrenceKey })
+            .ToListAsync(cancellationToken);
+        foreach (var stale in waiting.Where(w => !keep.Contains(w.OccurrenceKey)))
+        {
+            await context.Database.ExecuteSqlAsync(
+                $"UPDATE DueItems SET State = {Dropped}, FinishedAt = {now}, Reason = {Truncate(reason)} WHERE Id = {stale.Id}",
+                cancellationToken);
+        }
+
+        foreach (var item in desired)
+        {
+            // New: insert. Waiting: keep (its due time follows the plan). Dropped earlier but wanted again: revive.
+            await context.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO DueItems (GroupId, Kind, OccurrenceKey, DueAt, ExpiresAt, State, Attempts, PayloadJson, CreatedAt)
+                VALUES ({item.GroupId}, {item.Kind}, {item.OccurrenceKey}, {item.DueAt.ToUnixTimeMilliseconds()},
+                        {item.ExpiresAt?.ToUnixTimeMilliseconds()}, {Pending}, 0, {item.PayloadJson}, {now})
+                ON CONFLICT (GroupId, Kind, OccurrenceKey) DO UPDATE
+                    SET DueAt = excluded.DueAt, ExpiresAt = excluded.ExpiresAt, PayloadJson = excluded.PayloadJson,
+                        State = {Pending}, Attempts = 0, Reason = NULL, FinishedAt = NULL
+                    WHERE DueItems.State = {Pending} OR (DueItems.State = {Dropped} AND DueItems.MessageId IS NULL)
+                """,
+                cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<int> DropWaitingAsync(long groupId, string kind, DateTimeOffset from, string reason, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();

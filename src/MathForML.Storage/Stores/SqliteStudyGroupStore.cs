@@ -18,6 +18,13 @@ internal sealed class SqliteStudyGroupStore(SqliteDatabase database) : IStudyGro
         return entity is null ? null : ToDomain(entity);
     }
 
+    public async Task<StudyGroup?> FindByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var entity = await context.StudyGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        return entity is null ? null : ToDomain(entity);
+    }
+
     public async Task<StudyGroup?> TryCreateAsync(NewStudyGroup group, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();

@@ -1,6 +1,7 @@
 using MathForML.Core.Commands;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
+using MathForML.Core.Groups;
 using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<GroupShowHandler>();
         services.AddCommandHandler<GroupSetupHandler>();
         services.AddCommandHandler<GroupTimeZoneHandler>();
+        services.AddCommandHandler<MemberTimeZoneHandler>();
         services.TryAddSingleton<ChatPlatforms>();
         services.TryAddSingleton<ReadingPostsPlanner>();
         return services;
@@ -33,10 +35,12 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReadingGroups(this IServiceCollection services)
     {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, ReadingPostsPlanner>(sp => sp.GetRequiredService<ReadingPostsPlanner>()));
         services.AddCommandHandler<ReadingBooksHandler>();
         services.AddCommandHandler<ReadingShowHandler>();
         services.AddCommandHandler<ReadingPlanHandler>();
         services.AddCommandHandler<ReadingDoneHandler>();
+        services.AddCommandHandler<ReadingRsvpHandler>();
         services.AddCommandHandler<ReadingSetupHandler>();
         services.AddCommandHandler<ReadingSkipHandler>();
         services.AddCommandHandler<ReadingPauseHandler>();

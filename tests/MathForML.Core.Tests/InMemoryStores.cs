@@ -51,4 +51,11 @@ internal sealed class InMemoryMemberStore : IMemberStore
 
         return Task.FromResult(found);
     }
+
+    public Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken)
+    {
+        var key = _members.Single(m => m.Value.Id == memberId).Key;
+        _members[key] = _members[key] with { TimeZoneId = timeZoneId };
+        return Task.CompletedTask;
+    }
 }

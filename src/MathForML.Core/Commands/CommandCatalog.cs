@@ -45,6 +45,7 @@ public static class CommandCatalog
         new CommandDefinition("plan", "The whole reading plan, session by session.") { Capability = ReadingGroups },
         new CommandDefinition("done", "Mark the current reading as done.") { Capability = ReadingGroups },
         new CommandDefinition("books", "The books a group can read.") { Capability = ReadingGroups },
+        new CommandDefinition("rsvp", "Say you will come to the next discussion session.") { Capability = ReadingGroups },
         new CommandDefinition("setup", "Start (or replace) the group's reading plan.")
         {
             Access = CommandAccess.Organizers,
@@ -116,8 +117,14 @@ public static class CommandCatalog
             Example = "/group timezone America/Chicago",
         });
 
+    public static CommandDefinition TimeZone { get; } = new("timezone", "Set your own time zone (for your streak days), or show it.")
+    {
+        Parameters = [new("time-zone", "Your IANA time zone, e.g. America/Los_Angeles; `group` to follow the group's.") { Required = false, TakesRest = true }],
+        Example = "/timezone Asia/Tokyo",
+    };
+
     public static IReadOnlyList<CommandDefinition> All { get; } =
-        [Help, Problem, Answer, Hint, Tex, Reading, Stats, Leaderboard, StudyGroup];
+        [Help, Problem, Answer, Hint, Tex, Reading, Stats, Leaderboard, TimeZone, StudyGroup];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

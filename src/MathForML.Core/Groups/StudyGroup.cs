@@ -31,3 +31,9 @@ public interface IStudyGroupStore
 
     Task UpdateAsync(StudyGroup group, CancellationToken cancellationToken);
 }
+
+/// <summary>Told when a group's settings (e.g. its time zone) change, to re-plan what it schedules.</summary>
+public interface IGroupChangeListener
+{
+    Task GroupChangedAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -10,4 +10,7 @@ public interface IMemberStore
 {
     /// <summary>The member behind this platform identity, created on first sight; the display name is kept current.</summary>
     Task<Member> EnsureAsync(MemberRef member, DateTimeOffset seenAt, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or, with null, clears) the member's own time zone.</summary>
+    Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken);
 }

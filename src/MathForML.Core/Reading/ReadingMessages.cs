@@ -33,6 +33,9 @@ public static class ReadingMessages
     public const string ResumedFormat = "The reading plan resumes on {0}.";
     public const string CadenceChangedFormat = "From {0} the group meets {1}.";
     public const string ChangesHeader = "What changes:";
+    public const string RsvpFormat = "See you at session {0}, {1}. {2} member(s) are coming.";
+    public const string AlreadyRsvpFormat = "You already said you are coming to session {0}.";
+    public const string NoUpcomingSession = "There is no upcoming session to come to.";
 
     public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 }

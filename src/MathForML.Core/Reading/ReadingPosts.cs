@@ -9,7 +9,7 @@ namespace MathForML.Core.Reading;
 /// Turns a plan into due items: per upcoming session an announcement, a reminder and the opening
 /// of its discussion thread, within a horizon that a top-up item extends as time passes.
 /// </summary>
-public sealed class ReadingPostsPlanner(IDueItemStore store)
+public sealed class ReadingPostsPlanner(IDueItemStore store, IReadingPlanStore plans, IBookCatalog books) : IGroupChangeListener
 {
     public const string AnnouncementKind = "reading-announcement";
     public const string ReminderKind = "reading-reminder";
@@ -37,6 +37,15 @@ public sealed class ReadingPostsPlanner(IDueItemStore store)
         await store.ReplaceWaitingAsync(group.Id, SessionKind, [.. sessions.Select(s => Item(SessionKind, s, s.StartsAt, s.StartsAt + SessionGrace))], now, ReplannedReason, cancellationToken);
         var topUp = now + Horizon / 2;
         await store.ReplaceWaitingAsync(group.Id, TopUpKind, [new NewDueItem(group.Id, TopUpKind, topUp.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), topUp)], now, ReplannedReason, cancellationToken);
+    }
+
+    public async Task GroupChangedAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (await plans.FindAsync(group.Id, cancellationToken) is { } plan && books.Find(plan.BookId) is { } book)
+        {
+            await ReplanAsync(group, plan, book, now, cancellationToken);
+        }
     }
 
     /// <summary>Identifies a session by when it starts and what it covers, so a moved session is a new post.</summary>

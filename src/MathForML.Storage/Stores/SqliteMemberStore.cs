@@ -46,6 +46,16 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         return ToDomain(entity);
     }
 
+    public async Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var updated = await context.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(set => set.SetProperty(m => m.TimeZoneId, timeZoneId), cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Member {memberId} does not exist.");
+        }
+    }
+
     private static Task<MemberEntity?> Find(MathForMLDbContext context, MemberRef member, CancellationToken cancellationToken) =>
         context.Members.SingleOrDefaultAsync(m => m.Platform == member.Platform && m.PlatformUserId == member.PlatformUserId, cancellationToken);
 

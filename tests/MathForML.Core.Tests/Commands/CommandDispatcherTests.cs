@@ -156,7 +156,7 @@ public sealed class CommandDispatcherTests
     }
 
     private CommandDispatcher Dispatcher(params ICommandHandler[] extra) => new(
-        [new GroupShowHandler(), new GroupSetupHandler(_groups), new GroupTimeZoneHandler(_groups), .. extra],
+        [new GroupShowHandler(), new GroupSetupHandler(_groups), new GroupTimeZoneHandler(_groups, []), .. extra],
         _groups,
         new InMemoryMemberStore(),
         _time,

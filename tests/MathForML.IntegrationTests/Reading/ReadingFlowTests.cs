@@ -39,17 +39,21 @@ public sealed class ReadingFlowTests : IDisposable
 
         // The announcement (2 days ahead) is already due for Tuesday's session: it goes out at once.
         time.Advance(TimeSpan.FromMinutes(1));
-        await terminal.WaitForAsync("[post] Reading for session 1: MML §2.1–2.2");
+        await terminal.WaitForPostAsync("[post] Reading for session 1: MML §2.1–2.2", time);
 
         // Tuesday 17:30 local: the reminder; 18:30: the discussion thread.
         time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 16, 31, 0, TimeSpan.Zero));
-        await terminal.WaitForAsync("[post] Reading session 1 starts");
+        await terminal.WaitForPostAsync("[post] Reading session 1 starts", time);
         time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 17, 31, 0, TimeSpan.Zero));
-        await terminal.WaitForAsync("[thread opened: Session 1: MML §2.1–2.2]");
+        await terminal.WaitForPostAsync("[thread opened: Session 1: MML §2.1–2.2]", time);
 
         var done = await terminal.SendAsync("/reading done");
         Assert.Contains("Marked session 2 (MML §2.3–2.4) as read. 1 member(s) so far.", done, StringComparison.Ordinal);
         Assert.Contains("already marked", await terminal.SendAsync("/reading done"), StringComparison.Ordinal);
+
+        Assert.Contains("See you at session 2, Fri 27 Nov 2026 18:30 Europe/Berlin. 1 member(s) are coming.", await terminal.SendAsync("/reading rsvp"), StringComparison.Ordinal);
+        Assert.Contains("Your time zone is now Asia/Tokyo", await terminal.SendAsync("/timezone Asia/Tokyo"), StringComparison.Ordinal);
+        Assert.Contains("You now follow your group's time zone.", await terminal.SendAsync("/timezone group"), StringComparison.Ordinal);
 
         var skip = await terminal.SendAsync("/reading skip 2026-11-27");
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadingPlanChanges.MovedFormat, 2, "§2.3–2.4", "Fri 27 Nov", "Tue 1 Dec"), skip, StringComparison.Ordinal);
@@ -58,6 +62,25 @@ public sealed class ReadingFlowTests : IDisposable
         Assert.Equal(1, Count(transcript, "[post] Reading for session 1:"));
         Assert.Equal(1, Count(transcript, "[post] Reading session 1 starts"));
         Assert.Equal(1, Count(transcript, "[thread opened: Session 1:"));
+    }
+
+    [Fact]
+    public async Task A_group_time_zone_change_moves_the_scheduled_posts_with_it()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var terminal = await Terminal.StartAsync(_folder, time);
+        await terminal.SendAsync("/reading setup mml 2026-11-24 2 every Tuesday at 18:30");
+        await terminal.SendAsync("/group timezone America/New_York");
+
+        // 17:31 in Berlin: nothing (the group now meets at 18:30 New York time).
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 16, 31, 0, TimeSpan.Zero));
+        var show = await terminal.SendAsync("/reading");
+        Assert.DoesNotContain("[post] Reading session 1 starts", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains("Tue 24 Nov 2026 18:30 America/New_York", show, StringComparison.Ordinal);
+
+        // 17:31 in New York: the reminder.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 22, 31, 0, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[post] Reading session 1 starts", time);
     }
 
     [Fact]
@@ -126,6 +149,30 @@ public sealed class ReadingFlowTests : IDisposable
         }
 
         public Task<int> WaitForAsync(string text) => WaitForAsync(text, 0);
+
+        /// <summary>
+        /// Waits for a scheduled post. The scheduler sets its next wake-up on the fake clock only after
+        /// its current run, so a jump of the clock can land before that timer exists; nudging the clock
+        /// by a second at a time (far less than anything the test checks) wakes it either way.
+        /// </summary>
+        public async Task WaitForPostAsync(string text, FakeTimeProvider time)
+        {
+            for (var i = 0; i < 1500; i++)
+            {
+                if (_output.Text.Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                await Task.Delay(10);
+                if (i % 10 == 9)
+                {
+                    time.Advance(TimeSpan.FromSeconds(1));
+                }
+            }
+
+            throw new TimeoutException($"Never saw '{text}'. Transcript:\n{_output.Text}");
+        }
 
         public async Task<int> WaitForAsync(string text, int from)
         {

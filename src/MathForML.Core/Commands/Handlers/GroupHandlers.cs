@@ -59,7 +59,7 @@ public sealed class GroupSetupHandler(IStudyGroupStore groups) : ICommandHandler
 }
 
 /// <summary><c>/group timezone &lt;time-zone&gt;</c>: moves the group to another zone.</summary>
-public sealed class GroupTimeZoneHandler(IStudyGroupStore groups) : ICommandHandler
+public sealed class GroupTimeZoneHandler(IStudyGroupStore groups, IEnumerable<IGroupChangeListener> listeners) : ICommandHandler
 {
     public string Path => "group timezone";
 
@@ -82,6 +82,13 @@ public sealed class GroupTimeZoneHandler(IStudyGroupStore groups) : ICommandHand
 
         var updated = group with { TimeZoneId = zone.Id };
         await groups.UpdateAsync(updated, cancellationToken);
+
+        // Schedules keep their local wall-clock times, so everything planned ahead moves with the zone.
+        foreach (var listener in listeners)
+        {
+            await listener.GroupChangedAsync(updated, request.ReceivedAt, cancellationToken);
+        }
+
         return ChatReply.Text(GroupMessages.TimeZoneChanged(updated, group.TimeZoneId));
     }
 }

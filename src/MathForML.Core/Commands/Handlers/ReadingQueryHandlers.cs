@@ -164,3 +164,38 @@ public sealed class ReadingDoneHandler(IReadingPlanStore plans, IBookCatalog boo
         return ChatReply.Text(Format(DoneFormat, session.Number, description, readers), ephemeral: true);
     }
 }
+
+/// <summary><c>/reading rsvp</c> (and the "I'm coming" button): attendance for the next session.</summary>
+public sealed class ReadingRsvpHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ICommandHandler
+{
+    public string Path => "reading rsvp";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
+        if (loaded is null)
+        {
+            return reply!;
+        }
+
+        if (loaded.Current(request.ReceivedAt) is not { } session)
+        {
+            return ChatReply.Text(NoUpcomingSession, ephemeral: true);
+        }
+
+        var subject = ReadingShowHandler.SessionSubject(session);
+        var recorded = await log.RecordOnceAsync(
+            new ParticipationEvent(request.Group!.Id, request.Member.Id, ParticipationKinds.Rsvp, subject, request.Context.Conversation.Platform, request.ReceivedAt),
+            cancellationToken);
+        if (!recorded)
+        {
+            return ChatReply.Text(Format(AlreadyRsvpFormat, session.Number), ephemeral: true);
+        }
+
+        var coming = await log.CountMembersAsync(request.Group.Id, ParticipationKinds.Rsvp, subject, cancellationToken);
+        return ChatReply.Text(Format(RsvpFormat, session.Number, ChatTime.Token(session.StartsAt), coming), ephemeral: true);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace MathForML.Slack.WebApi;
+
+/// <summary><c>chat.postMessage</c>. <see cref="Blocks"/> is a Block Kit JSON array; <see cref="Text"/> is the notification fallback.</summary>
+public sealed record PostMessageRequest(string Channel, string Text)
+{
+    public JsonElement? Blocks { get; init; }
+
+    /// <summary>Parent message's ts to reply in its thread.</summary>
+    public string? ThreadTs { get; init; }
+
+    /// <summary>Off by default: links in problem texts should not grow previews.</summary>
+    public bool UnfurlLinks { get; init; }
+
+    public bool UnfurlMedia { get; init; }
+}
+
+/// <summary><c>chat.postEphemeral</c>: visible only to <paramref name="User"/> in <paramref name="Channel"/>.</summary>
+public sealed record PostEphemeralRequest(string Channel, string User, string Text)
+{
+    public JsonElement? Blocks { get; init; }
+
+    public string? ThreadTs { get; init; }
+}
+
+/// <summary><c>chat.update</c> of the message <paramref name="Ts"/>.</summary>
+public sealed record UpdateMessageRequest(string Channel, string Ts, string Text)
+{
+    public JsonElement? Blocks { get; init; }
+}
+
+/// <summary>A message Slack stored: its channel and timestamp (the message's ID).</summary>
+public sealed record PostedMessage(string Channel, string Ts);
+
+/// <summary>File upload v2 into a channel (or a thread of it).</summary>
+public sealed record FileUploadRequest(string ChannelId, string FileName, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>Shown as the file's title in Slack.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Screen-reader description of an image (<c>alt_txt</c>); for rendered formulas, the LaTeX source.</summary>
+    public string? AltText { get; init; }
+
+    public string? ThreadTs { get; init; }
+
+    public string? InitialComment { get; init; }
+}
+
+public sealed record UploadedFile(string FileId, string? Title);
+
+public sealed record OpenedView(string ViewId);
+
+/// <summary>The fields of <c>users.info</c> we use.</summary>
+public sealed record SlackUser(
+    string Id,
+    string? Name,
+    string? RealName,
+    string? TimeZone,
+    string? TimeZoneLabel,
+    int? TimeZoneOffsetSeconds,
+    bool IsAdmin,
+    bool IsOwner,
+    bool IsBot,
+    bool Deleted);
+
+/// <summary>The fields of <c>conversations.info</c> we use.</summary>
+public sealed record SlackConversation(
+    string Id,
+    string? Name,
+    bool IsChannel,
+    bool IsPrivate,
+    bool IsIm,
+    bool IsArchived,
+    bool IsMember);
+
+/// <summary><c>auth.test</c>: who the token belongs to.</summary>
+public sealed record AuthIdentity(string UserId, string TeamId, string? BotId, string? Team, string? User, string? Url);

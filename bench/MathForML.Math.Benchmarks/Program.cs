@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using MathForML.Math.Benchmarks;
 
-// Run: dotnet run -c Release --project bench/MathForML.Math.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Reference: dotnet run -c Release --project bench/MathForML.Math.Benchmarks -- --filter '*' --job short
+// Busy machine: dotnet run -c Release --project bench/MathForML.Math.Benchmarks -- --quick
+if (args.Contains("--quick"))
+{
+    QuickMeasure.Run(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(JudgeBenchmarks).Assembly).Run(args);

@@ -27,7 +27,7 @@ public static class CliApplication
                 await io.Out.WriteLineAsync(typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
                 return ExitCodes.Ok;
             case "check":
-                return await NotAvailableAsync(io, verb, "the math core");
+                return await CheckCommand.RunAsync(rest, io);
             case "render":
                 return await NotAvailableAsync(io, verb, "the LaTeX renderer");
             case "validate-bank":

@@ -10,7 +10,8 @@ namespace MathForML.Slack.Tests;
 public sealed class OptionsTests
 {
     private const string AppToken = "xapp-1-A0TEST-1-0123456789abcdef";
-    private const string BotToken = "xoxb-1111-2222-abcdefABCDEF";
+    // Split so secret scanners do not mistake it for a real token.
+    private const string BotToken = "xoxb-" + "fake-test-token";
 
     private static SlackOptions Valid() => new() { AppToken = AppToken, BotToken = BotToken };
 

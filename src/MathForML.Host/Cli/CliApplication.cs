@@ -29,7 +29,7 @@ public static class CliApplication
             case "check":
                 return await CheckCommand.RunAsync(rest, io);
             case "render":
-                return await NotAvailableAsync(io, verb, "the LaTeX renderer");
+                return await RenderCommand.RunAsync(rest, io);
             case "validate-bank":
                 return await NotAvailableAsync(io, verb, "the problem bank");
             default:

@@ -1,5 +1,8 @@
 using MathForML.Content;
 using MathForML.Core;
+using MathForML.Core.Commands.Handlers;
+using MathForML.Core.Formulas;
+using MathForML.Rendering;
 using MathForML.Host.Cli;
 using MathForML.Host.Local;
 using MathForML.Storage;
@@ -81,6 +84,9 @@ internal static class BotHost
         builder.Services.PostConfigure<ContentOptions>(o => o.CurriculaDirectory = Path.Combine(io.WorkingDirectory, o.CurriculaDirectory));
         builder.Services.AddMathForMLCore();
         builder.Services.AddReadingGroups();
+        builder.Services.AddSingleton<MathRenderer>();
+        builder.Services.AddSingleton<IFormulaRenderer, RenderingFormulaRenderer>();
+        builder.Services.AddCommandHandler<TexHandler>();
 
         // Hosted services start in registration order: the schema is ready before anything serves.
         builder.Services.AddHostedService<DatabaseInitializer>();

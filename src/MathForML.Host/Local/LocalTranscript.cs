@@ -31,21 +31,23 @@ internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> opti
         foreach (var image in content.Images)
         {
             var path = await SaveAsync(image, cancellationToken);
-            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ImageFormat, path, image.Width, image.Height, image.AltText);
+            NewLine(text).AppendFormat(CultureInfo.InvariantCulture, ImageFormat, path, image.Width, image.Height, image.AltText);
         }
 
         if (content.Buttons.Count > 0)
         {
-            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ButtonsFormat, string.Join(" | ", content.Buttons.Select(b => b.Label)));
+            NewLine(text).AppendFormat(CultureInfo.InvariantCulture, ButtonsFormat, string.Join(" | ", content.Buttons.Select(b => b.Label)));
         }
 
         if (threadTitle is not null)
         {
-            text.AppendLine().AppendFormat(CultureInfo.InvariantCulture, ThreadFormat, threadTitle);
+            NewLine(text).AppendFormat(CultureInfo.InvariantCulture, ThreadFormat, threadTitle);
         }
 
         return text.ToString();
     }
+
+    private static StringBuilder NewLine(StringBuilder text) => text.Length == 0 ? text : text.AppendLine();
 
     /// <summary>Drops **bold** and *italic* markers; a lone * as in 2*x is kept.</summary>
     internal static string PlainText(string markdown) => Italic().Replace(Bold().Replace(markdown, "$1"), "$1");

@@ -81,3 +81,19 @@ public sealed class LocalChannelTests
         Assert.Equal(plain, LocalTranscript.PlainText(markdown));
     }
 }
+
+public sealed class LocalTexTests
+{
+    [Fact]
+    public async Task Tex_writes_a_png_under_renders_and_shows_its_path_and_alt_text()
+    {
+        using var run = new HostRun();
+
+        await run.RunAsync("/tex e^{i\\pi} + 1 = 0\n");
+
+        var image = Assert.Single(Directory.GetFiles(run.Folder.File("data/renders")));
+        Assert.Equal([137, 80, 78, 71], File.ReadAllBytes(image)[..4]);
+        Assert.Contains($"[image: {image} (", run.Out, StringComparison.Ordinal);
+        Assert.Contains("alt text: e^{i\\pi} + 1 = 0]", run.Out, StringComparison.Ordinal);
+    }
+}

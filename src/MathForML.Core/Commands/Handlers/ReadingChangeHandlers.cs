@@ -101,21 +101,10 @@ public sealed class ReadingSetupHandler(IBookCatalog books, IReadingPlanStore pl
 /// The organizer commands that change a running plan: each computes the new plan, saves it,
 /// re-plans the posts, and tells the group what moved.
 /// </summary>
-public abstract class ReadingChangeHandler(IReadingPlanStore plans, IBookCatalog books, ReadingPostsPlanner posts) : ICommandHandler
+public abstract class ReadingChangeHandler(IReadingPlanStore plans, IBookCatalog books, ReadingPostsPlanner posts) : ReadingPlanCommandHandler(plans, books)
 {
-    public abstract string Path { get; }
-
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
-        if (loaded is null)
-        {
-            return reply!;
-        }
-
         var today = LocalTimes.DateIn(request.ReceivedAt, loaded.Zone);
         var (updated, message) = Change(loaded.Plan, loaded.Sessions, request.Command, today, request.ReceivedAt);
         if (updated is null)
@@ -124,7 +113,7 @@ public abstract class ReadingChangeHandler(IReadingPlanStore plans, IBookCatalog
         }
 
         var after = ReadingSchedule.Sessions(updated, loaded.Book, loaded.Zone);
-        await plans.SaveAsync(updated, request.ReceivedAt, cancellationToken);
+        await Plans.SaveAsync(updated, request.ReceivedAt, cancellationToken);
         await posts.ReplanAsync(request.Group!, updated, loaded.Book, request.ReceivedAt, cancellationToken);
         var changes = ReadingPlanChanges.Describe(loaded.Sessions, after, today);
         return ChatReply.Text(message + "\n" + ChangesHeader + "\n" + string.Join('\n', changes.Select(c => "- " + c)));

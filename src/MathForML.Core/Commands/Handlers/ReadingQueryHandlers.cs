@@ -32,6 +32,28 @@ internal sealed record LoadedPlan(ReadingPlan Plan, Book Book, TimeZoneInfo Zone
     public static string Titles(ReadingSession session) => string.Join("; ", session.Sections.Select(s => s.Title));
 }
 
+/// <summary>
+/// A reading command that needs the group's plan: loads it (or answers that there is none) and hands
+/// the loaded plan to the command.
+/// </summary>
+public abstract class ReadingPlanCommandHandler(IReadingPlanStore plans, IBookCatalog books) : ICommandHandler
+{
+    public abstract string Path { get; }
+
+    protected IReadingPlanStore Plans { get; } = plans;
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, Plans, books, cancellationToken);
+        return loaded is null ? reply! : await HandleAsync(request, loaded, cancellationToken);
+    }
+
+    private protected abstract Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken);
+}
+
 /// <summary><c>/reading books</c>.</summary>
 public sealed class ReadingBooksHandler(IBookCatalog books) : ICommandHandler
 {
@@ -57,21 +79,12 @@ public sealed class ReadingBooksHandler(IBookCatalog books) : ICommandHandler
 }
 
 /// <summary><c>/reading show</c>: the next session and its reading.</summary>
-public sealed class ReadingShowHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ICommandHandler
+public sealed class ReadingShowHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ReadingPlanCommandHandler(plans, books)
 {
-    public string Path => "reading show";
+    public override string Path => "reading show";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
-        if (loaded is null)
-        {
-            return reply!;
-        }
-
         var next = loaded.Current(request.ReceivedAt);
         if (next is null)
         {
@@ -92,24 +105,15 @@ public sealed class ReadingShowHandler(IReadingPlanStore plans, IBookCatalog boo
 }
 
 /// <summary><c>/reading plan</c>: every session, past and to come.</summary>
-public sealed class ReadingPlanHandler(IReadingPlanStore plans, IBookCatalog books) : ICommandHandler
+public sealed class ReadingPlanHandler(IReadingPlanStore plans, IBookCatalog books) : ReadingPlanCommandHandler(plans, books)
 {
     /// <summary>Chat messages have a length limit; a long plan is cut with a count of the rest.</summary>
     public const int MaxLines = 30;
 
-    public string Path => "reading plan";
+    public override string Path => "reading plan";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
-        if (loaded is null)
-        {
-            return reply!;
-        }
-
         var plan = loaded.Plan;
         var text = new StringBuilder(Format(PlanHeaderFormat, loaded.Book.Title, plan.PerSession, plan.CurrentCadence.Description, loaded.Zone.Id, plan.IsPaused ? PausedSuffix : ""));
         var upcoming = loaded.Sessions.SkipWhile(s => s.StartsAt < request.ReceivedAt.AddDays(-7)).ToList();
@@ -128,21 +132,12 @@ public sealed class ReadingPlanHandler(IReadingPlanStore plans, IBookCatalog boo
 }
 
 /// <summary><c>/reading done</c>: marks the current reading as read, once per member.</summary>
-public sealed class ReadingDoneHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ICommandHandler
+public sealed class ReadingDoneHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ReadingPlanCommandHandler(plans, books)
 {
-    public string Path => "reading done";
+    public override string Path => "reading done";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
-        if (loaded is null)
-        {
-            return reply!;
-        }
-
         // Before the first session that reading is current; after the last, the last one counts.
         var session = loaded.Current(request.ReceivedAt) ?? (loaded.Sessions.Count > 0 ? loaded.Sessions[^1] : null);
         if (session is null)
@@ -166,21 +161,12 @@ public sealed class ReadingDoneHandler(IReadingPlanStore plans, IBookCatalog boo
 }
 
 /// <summary><c>/reading rsvp</c> (and the "I'm coming" button): attendance for the next session.</summary>
-public sealed class ReadingRsvpHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ICommandHandler
+public sealed class ReadingRsvpHandler(IReadingPlanStore plans, IBookCatalog books, IParticipationLog log) : ReadingPlanCommandHandler(plans, books)
 {
-    public string Path => "reading rsvp";
+    public override string Path => "reading rsvp";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (loaded, reply) = await LoadedPlan.LoadAsync(request.Group!, plans, books, cancellationToken);
-        if (loaded is null)
-        {
-            return reply!;
-        }
-
         if (loaded.Current(request.ReceivedAt) is not { } session)
         {
             return ChatReply.Text(NoUpcomingSession, ephemeral: true);

@@ -5,6 +5,13 @@ using MathForML.Rendering.Benchmarks;
 
 // Run: dotnet run -c Release --project bench/MathForML.Rendering.Benchmarks -- --filter '*' --job short
 // First render after start and peak memory: ... -- --first-render
+// Where that first render's time goes, stage by stage: ... -- --first-render-breakdown
+if (args.Contains("--first-render-breakdown"))
+{
+    FirstRenderBreakdown.Run(BenchmarkFormulas.All[2]);
+    return;
+}
+
 if (args.Contains("--first-render"))
 {
     var clock = Stopwatch.StartNew();

@@ -1,11 +1,15 @@
 namespace MathForML.Rendering;
 
-/// <summary>A small thread-safe LRU cache of finished results keyed by source, options and mode.</summary>
+/// <summary>
+/// A small thread-safe LRU cache of finished results keyed by source, options and mode. Keys and list
+/// entries are classes so the collections run the runtime's precompiled shared code; value-type keys
+/// made the JIT compile a dictionary and a linked list for them on the first render.
+/// </summary>
 internal sealed class RenderCache
 {
     private readonly int _capacity;
-    private readonly Dictionary<CacheKey, LinkedListNode<(CacheKey Key, RenderResult Value)>> _map = [];
-    private readonly LinkedList<(CacheKey Key, RenderResult Value)> _order = new();
+    private readonly Dictionary<CacheKey, LinkedListNode<CacheEntry>> _map = [];
+    private readonly LinkedList<CacheEntry> _order = new();
     private readonly Lock _lock = new();
 
     public RenderCache(int capacity)
@@ -52,7 +56,7 @@ internal sealed class RenderCache
                 _map.Remove(key);
             }
 
-            _map[key] = _order.AddFirst((key, result));
+            _map[key] = _order.AddFirst(new CacheEntry(key, result));
             while (_map.Count > _capacity)
             {
                 var last = _order.Last!;
@@ -64,4 +68,6 @@ internal sealed class RenderCache
 }
 
 /// <summary>Identity of a render request.</summary>
-internal readonly record struct CacheKey(string Source, RenderOptions Options, bool Document);
+internal sealed record CacheKey(string Source, RenderOptions Options, bool Document);
+
+internal sealed record CacheEntry(CacheKey Key, RenderResult Value);

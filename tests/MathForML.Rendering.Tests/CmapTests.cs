@@ -50,11 +50,19 @@ public sealed class CmapTests
     public void Format4_maps_delta_and_glyph_array_segments()
     {
         byte[] data = Format4Cmap();
-        Dictionary<int, ushort> map = CmapReader.Read(new FontSlice(data, 0, data.Length, "cmap"), 100);
-        Assert.Equal(10, map['A']);
-        Assert.Equal(12, map['C']);
-        Assert.Equal(7, map['x']);
-        Assert.False(map.ContainsKey('D'));
+        CmapReader map = CmapReader.Read(new FontSlice(data, 0, data.Length, "cmap"), 100);
+        Assert.Equal(10, Glyph(map, 'A'));
+        Assert.Equal(12, Glyph(map, 'C'));
+        Assert.Equal(7, Glyph(map, 'x'));
+        Assert.False(map.TryGetGlyph('D', out _));
+        Assert.False(map.TryGetGlyph('@', out _));
+        Assert.False(map.TryGetGlyph(0xFFFF, out _));
+    }
+
+    private static int Glyph(CmapReader map, int codePoint)
+    {
+        Assert.True(map.TryGetGlyph(codePoint, out ushort glyph), $"U+{codePoint:X4} is unmapped");
+        return glyph;
     }
 
     [Fact]

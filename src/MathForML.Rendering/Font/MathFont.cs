@@ -6,7 +6,8 @@ namespace MathForML.Rendering.Font;
 
 /// <summary>
 /// The math font with everything layout needs, in em units (1 em = font size). Immutable after
-/// construction except for the lazily filled outline cache, whose races are benign (same result).
+/// construction except for lazily filled caches (outlines, stretchy constructions, per-glyph lookups),
+/// whose races are benign (same result).
 /// </summary>
 internal sealed class MathFont
 {
@@ -26,8 +27,8 @@ internal sealed class MathFont
                 $"CFF has {_cff.CharStrings.Count} charstrings but maxp declares {_file.GlyphCount} glyphs.");
         }
 
-        Table = new MathTableReader(_file.Table("MATH"));
-        ScriptAlternates = _file.HasTable("GSUB") ? new ScriptStyleAlternates(_file.Table("GSUB")) : null;
+        Table = new MathTableReader(_file.Table("MATH"), _file.GlyphCount);
+        ScriptAlternates = _file.HasTable("GSUB") ? new ScriptStyleAlternates(_file.Table("GSUB"), _file.GlyphCount) : null;
         UnitsPerEm = _file.UnitsPerEm;
         _outlines = new GlyphOutline?[_file.GlyphCount];
     }
@@ -60,7 +61,7 @@ internal sealed class MathFont
     public double AxisHeight => Constant(MathConstant.AxisHeight);
 
     public int? GlyphFor(int codePoint) =>
-        _file.CharacterMap.TryGetValue(codePoint, out ushort glyph) ? glyph : null;
+        _file.CharacterMap.TryGetGlyph(codePoint, out ushort glyph) ? glyph : null;
 
     public double Advance(int glyph) => Em(_file.AdvanceWidth(glyph));
 

@@ -5,19 +5,21 @@ namespace MathForML.Rendering.Layout;
 /// <summary>Maps a character and a requested alphabet to the Unicode Mathematical Alphanumeric Symbols.</summary>
 internal static class MathAlphabet
 {
-    private static readonly Dictionary<(MathVariant, char), int> Holes = new()
+    /// <summary>
+    /// Letters that live in the Letterlike Symbols block instead of their alphabet's slot (a switch, not
+    /// a dictionary keyed by a tuple, whose comparer the runtime builds by reflection at start-up).
+    /// </summary>
+    private static int Hole(MathVariant variant, char c) => (variant, c) switch
     {
-        [(MathVariant.Italic, 'h')] = 0x210E,
-        [(MathVariant.Script, 'B')] = 0x212C, [(MathVariant.Script, 'E')] = 0x2130, [(MathVariant.Script, 'F')] = 0x2131,
-        [(MathVariant.Script, 'H')] = 0x210B, [(MathVariant.Script, 'I')] = 0x2110, [(MathVariant.Script, 'L')] = 0x2112,
-        [(MathVariant.Script, 'M')] = 0x2133, [(MathVariant.Script, 'R')] = 0x211B, [(MathVariant.Script, 'e')] = 0x212F,
-        [(MathVariant.Script, 'g')] = 0x210A, [(MathVariant.Script, 'o')] = 0x2134,
-        [(MathVariant.Fraktur, 'C')] = 0x212D, [(MathVariant.Fraktur, 'H')] = 0x210C, [(MathVariant.Fraktur, 'I')] = 0x2111,
-        [(MathVariant.Fraktur, 'R')] = 0x211C, [(MathVariant.Fraktur, 'Z')] = 0x2128,
-        [(MathVariant.DoubleStruck, 'C')] = 0x2102, [(MathVariant.DoubleStruck, 'H')] = 0x210D,
-        [(MathVariant.DoubleStruck, 'N')] = 0x2115, [(MathVariant.DoubleStruck, 'P')] = 0x2119,
-        [(MathVariant.DoubleStruck, 'Q')] = 0x211A, [(MathVariant.DoubleStruck, 'R')] = 0x211D,
-        [(MathVariant.DoubleStruck, 'Z')] = 0x2124,
+        (MathVariant.Italic, 'h') => 0x210E, (MathVariant.Script, 'B') => 0x212C, (MathVariant.Script, 'E') => 0x2130,
+        (MathVariant.Script, 'F') => 0x2131, (MathVariant.Script, 'H') => 0x210B, (MathVariant.Script, 'I') => 0x2110,
+        (MathVariant.Script, 'L') => 0x2112, (MathVariant.Script, 'M') => 0x2133, (MathVariant.Script, 'R') => 0x211B,
+        (MathVariant.Script, 'e') => 0x212F, (MathVariant.Script, 'g') => 0x210A, (MathVariant.Script, 'o') => 0x2134,
+        (MathVariant.Fraktur, 'C') => 0x212D, (MathVariant.Fraktur, 'H') => 0x210C, (MathVariant.Fraktur, 'I') => 0x2111,
+        (MathVariant.Fraktur, 'R') => 0x211C, (MathVariant.Fraktur, 'Z') => 0x2128, (MathVariant.DoubleStruck, 'C') => 0x2102,
+        (MathVariant.DoubleStruck, 'H') => 0x210D, (MathVariant.DoubleStruck, 'N') => 0x2115, (MathVariant.DoubleStruck, 'P') => 0x2119,
+        (MathVariant.DoubleStruck, 'Q') => 0x211A, (MathVariant.DoubleStruck, 'R') => 0x211D, (MathVariant.DoubleStruck, 'Z') => 0x2124,
+        _ => 0,
     };
 
     /// <summary>Greek letters in the order of the Mathematical Greek blocks (58 slots each).</summary>
@@ -37,7 +39,7 @@ internal static class MathAlphabet
         if (char.IsAsciiLetter(c))
         {
             MathVariant v = variant == MathVariant.Default ? MathVariant.Italic : variant;
-            if (Holes.TryGetValue((v, c), out int hole))
+            if (Hole(v, c) is int hole and not 0)
             {
                 return hole;
             }

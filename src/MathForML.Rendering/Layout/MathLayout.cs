@@ -59,7 +59,7 @@ internal sealed partial class MathLayout
         var atomIndices = new List<int>();
         for (int i = 0; i < entries.Count; i++)
         {
-            if (entries[i].Node is not SpaceNode and not StyleNode and not SizeNode)
+            if (entries[i].Node is not SpaceNode and not StyleNode and not SizeNode and not LineBreakNode)
             {
                 atomIndices.Add(i);
             }
@@ -89,6 +89,9 @@ internal sealed partial class MathLayout
                     continue;
                 case SpaceNode space:
                     box.Append(new KernBox(space.IsMu ? space.Width / 18 * Scale(current) : space.Width * Scale(current)));
+                    continue;
+                case LineBreakNode:
+                    // Only the outer line breaks (the parser splits it); inside a box a break is inert.
                     continue;
             }
 

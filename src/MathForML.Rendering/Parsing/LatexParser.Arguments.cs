@@ -7,13 +7,15 @@ namespace MathForML.Rendering.Parsing;
 /// <summary>Arguments that are not math: colours, lengths, macro definitions and text.</summary>
 internal sealed partial class LatexParser
 {
-    private static readonly Dictionary<string, uint> NamedColors = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The xcolor base names (case-insensitive, as KaTeX accepts them).</summary>
+    private static uint? NamedColor(string name) => name.ToLowerInvariant() switch
     {
-        ["black"] = 0x000000, ["white"] = 0xFFFFFF, ["red"] = 0xFF0000, ["green"] = 0x00FF00, ["blue"] = 0x0000FF,
-        ["cyan"] = 0x00FFFF, ["magenta"] = 0xFF00FF, ["yellow"] = 0xFFFF00, ["gray"] = 0x808080, ["grey"] = 0x808080,
-        ["darkgray"] = 0x404040, ["lightgray"] = 0xBFBFBF, ["brown"] = 0xBF8040, ["lime"] = 0xBFFF00,
-        ["olive"] = 0x808000, ["orange"] = 0xFF8000, ["pink"] = 0xFFBFBF, ["purple"] = 0xBF0040, ["teal"] = 0x008080,
-        ["violet"] = 0x800080, ["navy"] = 0x000080, ["maroon"] = 0x800000, ["gold"] = 0xFFD700,
+        "black" => 0x000000, "white" => 0xFFFFFF, "red" => 0xFF0000, "green" => 0x00FF00, "blue" => 0x0000FF,
+        "cyan" => 0x00FFFF, "magenta" => 0xFF00FF, "yellow" => 0xFFFF00, "gray" => 0x808080, "grey" => 0x808080,
+        "darkgray" => 0x404040, "lightgray" => 0xBFBFBF, "brown" => 0xBF8040, "lime" => 0xBFFF00,
+        "olive" => 0x808000, "orange" => 0xFF8000, "pink" => 0xFFBFBF, "purple" => 0xBF0040, "teal" => 0x008080,
+        "violet" => 0x800080, "navy" => 0x000080, "maroon" => 0x800000, "gold" => 0xFFD700,
+        _ => null,
     };
 
     private Rgba ParseColorArgument(Token command)
@@ -28,7 +30,7 @@ internal sealed partial class LatexParser
         Token open = _tokens.Peek();
         List<Token> tokens = _tokens.ReadRawArgument(command.Text, command.Position);
         string text = TokensToText(tokens).Trim();
-        if (NamedColors.TryGetValue(text, out uint named) && !html)
+        if (NamedColor(text) is uint named && !html)
         {
             return Rgba.FromHex(named);
         }

@@ -3,100 +3,6 @@ namespace MathForML.Rendering.Parsing;
 /// <summary>Dispatch of control sequences to atoms.</summary>
 internal sealed partial class LatexParser
 {
-    private static readonly Dictionary<string, (string Text, bool Limits)> NamedOperators = BuildNamedOperators();
-
-    private static readonly Dictionary<string, MathVariant> FontCommands = new(StringComparer.Ordinal)
-    {
-        ["\\mathbf"] = MathVariant.Bold,
-        ["\\mathrm"] = MathVariant.Normal,
-        ["\\mathup"] = MathVariant.Normal,
-        ["\\mathit"] = MathVariant.Italic,
-        ["\\mathnormal"] = MathVariant.Default,
-        ["\\mathbb"] = MathVariant.DoubleStruck,
-        ["\\mathcal"] = MathVariant.Script,
-        ["\\mathscr"] = MathVariant.Script,
-        ["\\mathfrak"] = MathVariant.Fraktur,
-        ["\\mathsf"] = MathVariant.SansSerif,
-        ["\\mathsfit"] = MathVariant.SansSerifItalic,
-        ["\\mathtt"] = MathVariant.Monospace,
-        ["\\boldsymbol"] = MathVariant.BoldItalic,
-        ["\\bm"] = MathVariant.BoldItalic,
-        ["\\mathbfit"] = MathVariant.BoldItalic,
-        ["\\pmb"] = MathVariant.BoldItalic,
-    };
-
-    private static readonly Dictionary<string, MathVariant> FontSwitches = new(StringComparer.Ordinal)
-    {
-        ["\\rm"] = MathVariant.Normal,
-        ["\\bf"] = MathVariant.Bold,
-        ["\\it"] = MathVariant.Italic,
-        ["\\cal"] = MathVariant.Script,
-        ["\\sf"] = MathVariant.SansSerif,
-        ["\\tt"] = MathVariant.Monospace,
-        ["\\frak"] = MathVariant.Fraktur,
-        ["\\Bbb"] = MathVariant.DoubleStruck,
-    };
-
-    private static readonly Dictionary<string, MathVariant> TextCommands = new(StringComparer.Ordinal)
-    {
-        ["\\text"] = MathVariant.Normal,
-        ["\\textrm"] = MathVariant.Normal,
-        ["\\textup"] = MathVariant.Normal,
-        ["\\textnormal"] = MathVariant.Normal,
-        ["\\mbox"] = MathVariant.Normal,
-        ["\\hbox"] = MathVariant.Normal,
-        ["\\textbf"] = MathVariant.Bold,
-        ["\\textit"] = MathVariant.Italic,
-        ["\\emph"] = MathVariant.Italic,
-        ["\\textsf"] = MathVariant.SansSerif,
-        ["\\texttt"] = MathVariant.Monospace,
-    };
-
-    private static readonly Dictionary<string, double> MuSpaces = new(StringComparer.Ordinal)
-    {
-        ["\\,"] = SpaceWidths.ThinMu,
-        ["\\thinspace"] = SpaceWidths.ThinMu,
-        ["\\:"] = SpaceWidths.MediumMu,
-        ["\\>"] = SpaceWidths.MediumMu,
-        ["\\medspace"] = SpaceWidths.MediumMu,
-        ["\\;"] = SpaceWidths.ThickMu,
-        ["\\thickspace"] = SpaceWidths.ThickMu,
-        ["\\!"] = -SpaceWidths.ThinMu,
-        ["\\negthinspace"] = -SpaceWidths.ThinMu,
-        ["\\negmedspace"] = -SpaceWidths.MediumMu,
-        ["\\negthickspace"] = -SpaceWidths.ThickMu,
-    };
-
-    private static readonly Dictionary<string, double> EmSpaces = new(StringComparer.Ordinal)
-    {
-        ["\\quad"] = SpaceWidths.Quad,
-        ["\\qquad"] = 2 * SpaceWidths.Quad,
-        ["\\enspace"] = SpaceWidths.EnSpace,
-        ["\\ "] = SpaceWidths.InterWord,
-        ["\\space"] = SpaceWidths.InterWord,
-        ["\\nobreakspace"] = SpaceWidths.InterWord,
-    };
-
-    private static readonly Dictionary<string, MathStyle> StyleCommands = new(StringComparer.Ordinal)
-    {
-        ["\\displaystyle"] = MathStyle.Display,
-        ["\\textstyle"] = MathStyle.Text,
-        ["\\scriptstyle"] = MathStyle.Script,
-        ["\\scriptscriptstyle"] = MathStyle.ScriptScript,
-    };
-
-    private static readonly Dictionary<string, AtomType> ClassCommands = new(StringComparer.Ordinal)
-    {
-        ["\\mathord"] = AtomType.Ord,
-        ["\\mathop"] = AtomType.Op,
-        ["\\mathbin"] = AtomType.Bin,
-        ["\\mathrel"] = AtomType.Rel,
-        ["\\mathopen"] = AtomType.Open,
-        ["\\mathclose"] = AtomType.Close,
-        ["\\mathpunct"] = AtomType.Punct,
-        ["\\mathinner"] = AtomType.Inner,
-    };
-
     private static readonly Dictionary<string, string> LiteralCommands = new(StringComparer.Ordinal)
     {
         ["\\#"] = "#",
@@ -110,7 +16,7 @@ internal sealed partial class LatexParser
     private MathNode? ParseCommand(Token t)
     {
         string name = t.Text;
-        if (SymbolTable.TryGet(name, out SymbolInfo symbol))
+        if (SymbolTable.TryGet(name, out SymbolInfo? symbol))
         {
             bool integral = symbol.Text is "\u222B" or "\u222C" or "\u222D" or "\u222E" or "\u222F" or "\u2230" or "\u2A0C";
             return new SymbolNode(symbol.Type, t.Position, symbol.Text, _variant)
@@ -136,27 +42,27 @@ internal sealed partial class LatexParser
             return new SymbolNode(AtomType.Ord, t.Position, literal, MathVariant.Normal);
         }
 
-        if (MuSpaces.TryGetValue(name, out double mu))
+        if (MuSpace(name) is double mu)
         {
             return new SpaceNode(t.Position, mu, isMu: true);
         }
 
-        if (EmSpaces.TryGetValue(name, out double em))
+        if (EmSpace(name) is double em)
         {
             return new SpaceNode(t.Position, em, isMu: false);
         }
 
-        if (StyleCommands.TryGetValue(name, out MathStyle style))
+        if (StyleCommand(name) is MathStyle style)
         {
             return new StyleNode(t.Position, style);
         }
 
-        if (NamedOperators.TryGetValue(name, out var op))
+        if (OperatorName(name) is { } op)
         {
             return NamedOperator(t.Position, op.Text, op.Limits);
         }
 
-        if (FontCommands.TryGetValue(name, out MathVariant variant))
+        if (FontCommand(name) is MathVariant variant)
         {
             MathVariant saved = _variant;
             _variant = variant;
@@ -165,18 +71,18 @@ internal sealed partial class LatexParser
             return new GroupNode(AtomType.Ord, t.Position, body);
         }
 
-        if (FontSwitches.TryGetValue(name, out MathVariant switched))
+        if (FontSwitch(name) is MathVariant switched)
         {
             _variant = switched;
             return null;
         }
 
-        if (TextCommands.TryGetValue(name, out MathVariant textVariant))
+        if (TextCommand(name) is MathVariant textVariant)
         {
             return new GroupNode(AtomType.Ord, t.Position, ParseTextArgument(t, textVariant));
         }
 
-        if (ClassCommands.TryGetValue(name, out AtomType type))
+        if (ClassCommand(name) is AtomType type)
         {
             MathList body = ParseArgument(t);
             return new GroupNode(type, t.Position, body);
@@ -374,26 +280,4 @@ internal sealed partial class LatexParser
 
     /// <summary>Marker text of a standalone \not (laid out as a zero-width overprinting slash).</summary>
     public const string NotSlash = "\u0338";
-
-    private static Dictionary<string, (string Text, bool Limits)> BuildNamedOperators()
-    {
-        var result = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
-        foreach (string name in "arccos arcsin arctan arg cos cosh cot coth csc deg dim exp hom ker lg ln log sec sin sinh tan tanh sgn".Split(' '))
-        {
-            result["\\" + name] = (name, false);
-        }
-
-        foreach (string name in "det gcd inf lim max min Pr sup".Split(' '))
-        {
-            result["\\" + name] = (name, true);
-        }
-
-        result["\\liminf"] = ("lim inf", true);
-        result["\\limsup"] = ("lim sup", true);
-        result["\\injlim"] = ("inj lim", true);
-        result["\\projlim"] = ("proj lim", true);
-        result["\\argmax"] = ("arg max", true);
-        result["\\argmin"] = ("arg min", true);
-        return result;
-    }
 }

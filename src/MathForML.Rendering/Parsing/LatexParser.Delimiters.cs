@@ -10,68 +10,70 @@ internal sealed partial class LatexParser
         "\u27E6", "\u27E7", "\u231C", "\u231D", "\u231E", "\u231F",
     ];
 
-    private static readonly Dictionary<string, (int Size, AtomType Type)> SizedDelimiters = BuildSizedDelimiters();
-
-    private static readonly Dictionary<string, (string Accent, bool Stretchy)> Accents = new(StringComparer.Ordinal)
+    /// <summary>Accent commands: the combining mark and whether it stretches over the whole base.</summary>
+    private static (string Accent, bool Stretchy)? AccentCommand(string command) => command switch
     {
-        ["\\hat"] = ("\u0302", false),
-        ["\\check"] = ("\u030C", false),
-        ["\\tilde"] = ("\u0303", false),
-        ["\\acute"] = ("\u0301", false),
-        ["\\grave"] = ("\u0300", false),
-        ["\\dot"] = ("\u0307", false),
-        ["\\ddot"] = ("\u0308", false),
-        ["\\dddot"] = ("\u20DB", false),
-        ["\\breve"] = ("\u0306", false),
-        ["\\bar"] = ("\u0304", false),
-        ["\\vec"] = ("\u20D7", false),
-        ["\\mathring"] = ("\u030A", false),
-        ["\\widehat"] = ("\u0302", true),
-        ["\\widetilde"] = ("\u0303", true),
-        ["\\widecheck"] = ("\u030C", true),
+        "\\hat" => ("\u0302", false),
+        "\\check" => ("\u030C", false),
+        "\\tilde" => ("\u0303", false),
+        "\\acute" => ("\u0301", false),
+        "\\grave" => ("\u0300", false),
+        "\\dot" => ("\u0307", false),
+        "\\ddot" => ("\u0308", false),
+        "\\dddot" => ("\u20DB", false),
+        "\\breve" => ("\u0306", false),
+        "\\bar" => ("\u0304", false),
+        "\\vec" => ("\u20D7", false),
+        "\\mathring" => ("\u030A", false),
+        "\\widehat" => ("\u0302", true),
+        "\\widetilde" => ("\u0303", true),
+        "\\widecheck" => ("\u030C", true),
+        _ => null,
     };
 
-    private static readonly Dictionary<string, (OverUnderKind Kind, string? Glyph)> OverUnders = new(StringComparer.Ordinal)
+    /// <summary>Over/under constructions: rules, braces, stretchy arrows and extensible arrows.</summary>
+    private static (OverUnderKind Kind, string? Glyph)? OverUnderCommand(string command) => command switch
     {
-        ["\\overline"] = (OverUnderKind.Overline, null),
-        ["\\underline"] = (OverUnderKind.Underline, null),
-        ["\\overbrace"] = (OverUnderKind.OverBrace, "\u23DE"),
-        ["\\underbrace"] = (OverUnderKind.UnderBrace, "\u23DF"),
-        ["\\overparen"] = (OverUnderKind.OverBrace, "\u23DC"),
-        ["\\underparen"] = (OverUnderKind.UnderBrace, "\u23DD"),
-        ["\\overbracket"] = (OverUnderKind.OverBrace, "\u23B4"),
-        ["\\underbracket"] = (OverUnderKind.UnderBrace, "\u23B5"),
-        ["\\overrightarrow"] = (OverUnderKind.OverStretchy, "\u2192"),
-        ["\\overleftarrow"] = (OverUnderKind.OverStretchy, "\u2190"),
-        ["\\overleftrightarrow"] = (OverUnderKind.OverStretchy, "\u2194"),
-        ["\\underrightarrow"] = (OverUnderKind.UnderStretchy, "\u2192"),
-        ["\\underleftarrow"] = (OverUnderKind.UnderStretchy, "\u2190"),
-        ["\\underleftrightarrow"] = (OverUnderKind.UnderStretchy, "\u2194"),
-        ["\\underbar"] = (OverUnderKind.Underline, null),
-        ["\\overgroup"] = (OverUnderKind.OverBrace, "\u23E0"),
-        ["\\undergroup"] = (OverUnderKind.UnderBrace, "\u23E1"),
-        ["\\Overrightarrow"] = (OverUnderKind.OverStretchy, "\u21D2"),
-        ["\\overleftharpoon"] = (OverUnderKind.OverStretchy, "\u21BC"),
-        ["\\overrightharpoon"] = (OverUnderKind.OverStretchy, "\u21C0"),
-        ["\\xrightarrow"] = (OverUnderKind.ExtensibleArrow, "\u2192"),
-        ["\\xleftarrow"] = (OverUnderKind.ExtensibleArrow, "\u2190"),
-        ["\\xRightarrow"] = (OverUnderKind.ExtensibleArrow, "\u21D2"),
-        ["\\xLeftarrow"] = (OverUnderKind.ExtensibleArrow, "\u21D0"),
-        ["\\xleftrightarrow"] = (OverUnderKind.ExtensibleArrow, "\u2194"),
-        ["\\xLeftrightarrow"] = (OverUnderKind.ExtensibleArrow, "\u21D4"),
-        ["\\xhookleftarrow"] = (OverUnderKind.ExtensibleArrow, "\u21A9"),
-        ["\\xhookrightarrow"] = (OverUnderKind.ExtensibleArrow, "\u21AA"),
-        ["\\xmapsto"] = (OverUnderKind.ExtensibleArrow, "\u21A6"),
-        ["\\xrightharpoonup"] = (OverUnderKind.ExtensibleArrow, "\u21C0"),
-        ["\\xrightharpoondown"] = (OverUnderKind.ExtensibleArrow, "\u21C1"),
-        ["\\xleftharpoonup"] = (OverUnderKind.ExtensibleArrow, "\u21BC"),
-        ["\\xleftharpoondown"] = (OverUnderKind.ExtensibleArrow, "\u21BD"),
-        ["\\xrightleftharpoons"] = (OverUnderKind.ExtensibleArrow, "\u21CC"),
-        ["\\xleftrightharpoons"] = (OverUnderKind.ExtensibleArrow, "\u21CB"),
-        ["\\xtwoheadrightarrow"] = (OverUnderKind.ExtensibleArrow, "\u21A0"),
-        ["\\xtwoheadleftarrow"] = (OverUnderKind.ExtensibleArrow, "\u219E"),
-        ["\\xlongequal"] = (OverUnderKind.ExtensibleArrow, "="),
-        ["\\xtofrom"] = (OverUnderKind.ExtensibleArrow, "\u21C4"),
+        "\\overline" => (OverUnderKind.Overline, null),
+        "\\underline" => (OverUnderKind.Underline, null),
+        "\\overbrace" => (OverUnderKind.OverBrace, "\u23DE"),
+        "\\underbrace" => (OverUnderKind.UnderBrace, "\u23DF"),
+        "\\overparen" => (OverUnderKind.OverBrace, "\u23DC"),
+        "\\underparen" => (OverUnderKind.UnderBrace, "\u23DD"),
+        "\\overbracket" => (OverUnderKind.OverBrace, "\u23B4"),
+        "\\underbracket" => (OverUnderKind.UnderBrace, "\u23B5"),
+        "\\overrightarrow" => (OverUnderKind.OverStretchy, "\u2192"),
+        "\\overleftarrow" => (OverUnderKind.OverStretchy, "\u2190"),
+        "\\overleftrightarrow" => (OverUnderKind.OverStretchy, "\u2194"),
+        "\\underrightarrow" => (OverUnderKind.UnderStretchy, "\u2192"),
+        "\\underleftarrow" => (OverUnderKind.UnderStretchy, "\u2190"),
+        "\\underleftrightarrow" => (OverUnderKind.UnderStretchy, "\u2194"),
+        "\\underbar" => (OverUnderKind.Underline, null),
+        "\\overgroup" => (OverUnderKind.OverBrace, "\u23E0"),
+        "\\undergroup" => (OverUnderKind.UnderBrace, "\u23E1"),
+        "\\Overrightarrow" => (OverUnderKind.OverStretchy, "\u21D2"),
+        "\\overleftharpoon" => (OverUnderKind.OverStretchy, "\u21BC"),
+        "\\overrightharpoon" => (OverUnderKind.OverStretchy, "\u21C0"),
+        "\\xrightarrow" => (OverUnderKind.ExtensibleArrow, "\u2192"),
+        "\\xleftarrow" => (OverUnderKind.ExtensibleArrow, "\u2190"),
+        "\\xRightarrow" => (OverUnderKind.ExtensibleArrow, "\u21D2"),
+        "\\xLeftarrow" => (OverUnderKind.ExtensibleArrow, "\u21D0"),
+        "\\xleftrightarrow" => (OverUnderKind.ExtensibleArrow, "\u2194"),
+        "\\xLeftrightarrow" => (OverUnderKind.ExtensibleArrow, "\u21D4"),
+        "\\xhookleftarrow" => (OverUnderKind.ExtensibleArrow, "\u21A9"),
+        "\\xhookrightarrow" => (OverUnderKind.ExtensibleArrow, "\u21AA"),
+        "\\xmapsto" => (OverUnderKind.ExtensibleArrow, "\u21A6"),
+        "\\xrightharpoonup" => (OverUnderKind.ExtensibleArrow, "\u21C0"),
+        "\\xrightharpoondown" => (OverUnderKind.ExtensibleArrow, "\u21C1"),
+        "\\xleftharpoonup" => (OverUnderKind.ExtensibleArrow, "\u21BC"),
+        "\\xleftharpoondown" => (OverUnderKind.ExtensibleArrow, "\u21BD"),
+        "\\xrightleftharpoons" => (OverUnderKind.ExtensibleArrow, "\u21CC"),
+        "\\xleftrightharpoons" => (OverUnderKind.ExtensibleArrow, "\u21CB"),
+        "\\xtwoheadrightarrow" => (OverUnderKind.ExtensibleArrow, "\u21A0"),
+        "\\xtwoheadleftarrow" => (OverUnderKind.ExtensibleArrow, "\u219E"),
+        "\\xlongequal" => (OverUnderKind.ExtensibleArrow, "="),
+        "\\xtofrom" => (OverUnderKind.ExtensibleArrow, "\u21C4"),
+        _ => null,
     };
 
     private LeftRightNode ParseLeftRight(Token left)
@@ -130,7 +132,7 @@ internal sealed partial class LatexParser
             {
                 text = "\\";
             }
-            else if (SymbolTable.TryGet(t.Text, out SymbolInfo info))
+            else if (SymbolTable.TryGet(t.Text, out SymbolInfo? info))
             {
                 text = info.Text;
             }
@@ -151,7 +153,7 @@ internal sealed partial class LatexParser
 
     private bool TryParseSizedDelimiter(Token t, out MathNode? node)
     {
-        if (!SizedDelimiters.TryGetValue(t.Text, out var sized))
+        if (SizedDelimiterCommand(t.Text) is not { } sized)
         {
             node = null;
             return false;
@@ -172,13 +174,13 @@ internal sealed partial class LatexParser
 
     private bool TryParseAccentOrOverUnder(Token t, out MathNode? node)
     {
-        if (Accents.TryGetValue(t.Text, out var accent))
+        if (AccentCommand(t.Text) is { } accent)
         {
             node = new AccentNode(t.Position, ParseArgument(t), accent.Accent, accent.Stretchy);
             return true;
         }
 
-        if (OverUnders.TryGetValue(t.Text, out var overUnder))
+        if (OverUnderCommand(t.Text) is { } overUnder)
         {
             if (overUnder.Kind == OverUnderKind.ExtensibleArrow)
             {
@@ -204,18 +206,13 @@ internal sealed partial class LatexParser
         return false;
     }
 
-    private static Dictionary<string, (int, AtomType)> BuildSizedDelimiters()
+    /// <summary>\big-family commands: the size step (1–4) and the class the l/r/m suffix gives.</summary>
+    private static (int Size, AtomType Type)? SizedDelimiterCommand(string command) => command switch
     {
-        var result = new Dictionary<string, (int, AtomType)>(StringComparer.Ordinal);
-        string[] names = ["big", "Big", "bigg", "Bigg"];
-        for (int i = 0; i < names.Length; i++)
-        {
-            result["\\" + names[i]] = (i + 1, AtomType.Ord);
-            result["\\" + names[i] + "l"] = (i + 1, AtomType.Open);
-            result["\\" + names[i] + "r"] = (i + 1, AtomType.Close);
-            result["\\" + names[i] + "m"] = (i + 1, AtomType.Rel);
-        }
-
-        return result;
-    }
+        "\\big" => (1, AtomType.Ord), "\\bigl" => (1, AtomType.Open), "\\bigr" => (1, AtomType.Close), "\\bigm" => (1, AtomType.Rel),
+        "\\Big" => (2, AtomType.Ord), "\\Bigl" => (2, AtomType.Open), "\\Bigr" => (2, AtomType.Close), "\\Bigm" => (2, AtomType.Rel),
+        "\\bigg" => (3, AtomType.Ord), "\\biggl" => (3, AtomType.Open), "\\biggr" => (3, AtomType.Close), "\\biggm" => (3, AtomType.Rel),
+        "\\Bigg" => (4, AtomType.Ord), "\\Biggl" => (4, AtomType.Open), "\\Biggr" => (4, AtomType.Close), "\\Biggm" => (4, AtomType.Rel),
+        _ => null,
+    };
 }

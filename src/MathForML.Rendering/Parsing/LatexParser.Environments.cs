@@ -3,45 +3,47 @@ namespace MathForML.Rendering.Parsing;
 /// <summary>\begin{…}…\end{…} grids and \substack.</summary>
 internal sealed partial class LatexParser
 {
-    private static readonly Dictionary<string, (ArrayKind Kind, string? Left, string? Right)> Environments = new(StringComparer.Ordinal)
+    /// <summary>Supported environments: the grid kind and the delimiters drawn around it.</summary>
+    private static (ArrayKind Kind, string? Left, string? Right)? EnvironmentSpec(string name) => name switch
     {
-        ["matrix"] = (ArrayKind.Matrix, null, null),
-        ["smallmatrix"] = (ArrayKind.Matrix, null, null),
-        ["matrix*"] = (ArrayKind.Matrix, null, null),
-        ["pmatrix*"] = (ArrayKind.Matrix, "(", ")"),
-        ["bmatrix*"] = (ArrayKind.Matrix, "[", "]"),
-        ["Bmatrix*"] = (ArrayKind.Matrix, "{", "}"),
-        ["vmatrix*"] = (ArrayKind.Matrix, "|", "|"),
-        ["Vmatrix*"] = (ArrayKind.Matrix, "\u2016", "\u2016"),
-        ["subarray"] = (ArrayKind.Substack, null, null),
-        ["pmatrix"] = (ArrayKind.Matrix, "(", ")"),
-        ["bmatrix"] = (ArrayKind.Matrix, "[", "]"),
-        ["Bmatrix"] = (ArrayKind.Matrix, "{", "}"),
-        ["vmatrix"] = (ArrayKind.Matrix, "|", "|"),
-        ["Vmatrix"] = (ArrayKind.Matrix, "\u2016", "\u2016"),
-        ["array"] = (ArrayKind.Array, null, null),
-        ["darray"] = (ArrayKind.Array, null, null),
-        ["cases"] = (ArrayKind.Cases, "{", string.Empty),
-        ["dcases"] = (ArrayKind.Cases, "{", string.Empty),
-        ["rcases"] = (ArrayKind.Cases, string.Empty, "}"),
-        ["aligned"] = (ArrayKind.Aligned, null, null),
-        ["align"] = (ArrayKind.Aligned, null, null),
-        ["align*"] = (ArrayKind.Aligned, null, null),
-        ["split"] = (ArrayKind.Aligned, null, null),
-        ["alignat"] = (ArrayKind.Aligned, null, null),
-        ["alignat*"] = (ArrayKind.Aligned, null, null),
-        ["alignedat"] = (ArrayKind.Aligned, null, null),
-        ["gather"] = (ArrayKind.Gather, null, null),
-        ["gather*"] = (ArrayKind.Gather, null, null),
-        ["gathered"] = (ArrayKind.Gather, null, null),
-        ["equation"] = (ArrayKind.Gather, null, null),
-        ["equation*"] = (ArrayKind.Gather, null, null),
+        "matrix" => (ArrayKind.Matrix, null, null),
+        "smallmatrix" => (ArrayKind.Matrix, null, null),
+        "matrix*" => (ArrayKind.Matrix, null, null),
+        "pmatrix*" => (ArrayKind.Matrix, "(", ")"),
+        "bmatrix*" => (ArrayKind.Matrix, "[", "]"),
+        "Bmatrix*" => (ArrayKind.Matrix, "{", "}"),
+        "vmatrix*" => (ArrayKind.Matrix, "|", "|"),
+        "Vmatrix*" => (ArrayKind.Matrix, "\u2016", "\u2016"),
+        "subarray" => (ArrayKind.Substack, null, null),
+        "pmatrix" => (ArrayKind.Matrix, "(", ")"),
+        "bmatrix" => (ArrayKind.Matrix, "[", "]"),
+        "Bmatrix" => (ArrayKind.Matrix, "{", "}"),
+        "vmatrix" => (ArrayKind.Matrix, "|", "|"),
+        "Vmatrix" => (ArrayKind.Matrix, "\u2016", "\u2016"),
+        "array" => (ArrayKind.Array, null, null),
+        "darray" => (ArrayKind.Array, null, null),
+        "cases" => (ArrayKind.Cases, "{", string.Empty),
+        "dcases" => (ArrayKind.Cases, "{", string.Empty),
+        "rcases" => (ArrayKind.Cases, string.Empty, "}"),
+        "aligned" => (ArrayKind.Aligned, null, null),
+        "align" => (ArrayKind.Aligned, null, null),
+        "align*" => (ArrayKind.Aligned, null, null),
+        "split" => (ArrayKind.Aligned, null, null),
+        "alignat" => (ArrayKind.Aligned, null, null),
+        "alignat*" => (ArrayKind.Aligned, null, null),
+        "alignedat" => (ArrayKind.Aligned, null, null),
+        "gather" => (ArrayKind.Gather, null, null),
+        "gather*" => (ArrayKind.Gather, null, null),
+        "gathered" => (ArrayKind.Gather, null, null),
+        "equation" => (ArrayKind.Gather, null, null),
+        "equation*" => (ArrayKind.Gather, null, null),
+        _ => null,
     };
 
     private ArrayNode ParseEnvironment(Token begin)
     {
         string name = ReadEnvironmentName(begin);
-        if (!Environments.TryGetValue(name, out var spec))
+        if (EnvironmentSpec(name) is not { } spec)
         {
             throw LatexParseException.Create(RenderErrorCodes.UnknownEnvironment, RenderMessages.UnknownEnvironment, begin.Text, begin.Position, name);
         }

@@ -5,10 +5,12 @@ namespace MathForML.Rendering.Parsing;
 /// <summary>Less common commands: sizes, rules, laps, smash, boxes, \genfrac, \mathchoice, \tag.</summary>
 internal sealed partial class LatexParser
 {
-    private static readonly Dictionary<string, double> Sizes = new(StringComparer.Ordinal)
+    /// <summary>Size commands as a factor of the normal size.</summary>
+    private static double? SizeCommand(string command) => command switch
     {
-        ["\\tiny"] = 0.5, ["\\scriptsize"] = 0.7, ["\\footnotesize"] = 0.8, ["\\small"] = 0.9, ["\\normalsize"] = 1,
-        ["\\large"] = 1.2, ["\\Large"] = 1.44, ["\\LARGE"] = 1.728, ["\\huge"] = 2.074, ["\\Huge"] = 2.488,
+        "\\tiny" => 0.5, "\\scriptsize" => 0.7, "\\footnotesize" => 0.8, "\\small" => 0.9, "\\normalsize" => 1,
+        "\\large" => 1.2, "\\Large" => 1.44, "\\LARGE" => 1.728, "\\huge" => 2.074, "\\Huge" => 2.488,
+        _ => null,
     };
 
     private static readonly Dictionary<string, string> TextAccents = new(StringComparer.Ordinal)
@@ -26,7 +28,7 @@ internal sealed partial class LatexParser
     private bool TryParseExtra(Token t, out MathNode? node)
     {
         node = null;
-        if (Sizes.TryGetValue(t.Text, out double size))
+        if (SizeCommand(t.Text) is double size)
         {
             node = new SizeNode(t.Position, size);
             return true;
@@ -181,7 +183,7 @@ internal sealed partial class LatexParser
             return text;
         }
 
-        return SymbolTable.TryGet(text, out SymbolInfo info) ? info.Text : trimmed;
+        return SymbolTable.TryGet(text, out SymbolInfo? info) ? info.Text : trimmed;
     }
 
     private (double Value, bool IsMu) ReadDimensionArgument(Token t)

@@ -62,10 +62,36 @@ internal sealed partial class LatexParser
 
             if (t.Kind == TokenKind.Command)
             {
-                if (FontSwitches.TryGetValue(t.Text, out MathVariant switchedVariant) || t.Text is "\\em" or "\\upshape" or "\\itshape" or "\\bfseries")
+                MathVariant? switchedVariant = t.Text switch
+                {
+                    "\\em" or "\\itshape" => MathVariant.Italic,
+                    "\\upshape" => MathVariant.Normal,
+                    "\\bfseries" => MathVariant.Bold,
+                    _ => FontSwitch(t.Text),
+                };
+                if (switchedVariant is MathVariant switched)
                 {
                     Flush(list, run, runStart, variant);
-                    variant = t.Text switch { "\\em" or "\\itshape" => MathVariant.Italic, "\\upshape" => MathVariant.Normal, "\\bfseries" => MathVariant.Bold, _ => switchedVariant };
+                    variant = switched;
+                    continue;
+                }
+
+                if (t.Text is "\\\\" or "\\newline")
+                {
+                    // LaTeX's \\ removes the space before it (\unskip) and skips spaces after it.
+                    TrimTrailingSpaces(run);
+                    Flush(list, run, runStart, variant);
+                    list.Add(new LineBreakNode(t.Position, ReadLineBreakSpace(t)));
+                    _tokens.SkipSpaces();
+                    continue;
+                }
+
+                if (t.Text is "\\phantom" or "\\hphantom" or "\\vphantom")
+                {
+                    // In text the argument of a phantom is text too (LaTeX typesets it in the current mode).
+                    Flush(list, run, runStart, variant);
+                    PhantomKind kind = t.Text switch { "\\hphantom" => PhantomKind.Horizontal, "\\vphantom" => PhantomKind.Vertical, _ => PhantomKind.Full };
+                    list.Add(new PhantomNode(t.Position, ParseTextArgument(t, variant), kind));
                     continue;
                 }
 
@@ -88,7 +114,7 @@ internal sealed partial class LatexParser
                     continue;
                 }
 
-                if (Sizes.TryGetValue(t.Text, out double textSize))
+                if (SizeCommand(t.Text) is double textSize)
                 {
                     Flush(list, run, runStart, variant);
                     list.Add(new SizeNode(t.Position, textSize));
@@ -110,7 +136,7 @@ internal sealed partial class LatexParser
                     continue;
                 }
 
-                if (TextCommands.TryGetValue(t.Text, out MathVariant inner))
+                if (TextCommand(t.Text) is MathVariant inner)
                 {
                     Flush(list, run, runStart, variant);
                     list.Items.AddRange(ParseTextArgument(t, inner == MathVariant.Normal ? variant : inner).Items);
@@ -126,7 +152,7 @@ internal sealed partial class LatexParser
                     "\\{" or "\\}" or "\\$" or "\\%" or "\\&" or "\\_" or "\\#" => t.Text[1..],
                     "\\textendash" => "\u2013",
                     "\\textemdash" => "\u2014",
-                    _ => SymbolTable.TryGet(t.Text, out SymbolInfo s) ? s.Text : null,
+                    _ => SymbolTable.TryGet(t.Text, out SymbolInfo? s) ? s.Text : null,
                 };
                 if (replacement is null)
                 {
@@ -168,6 +194,14 @@ internal sealed partial class LatexParser
                 ParseScripts(node);
                 list.Add(node);
             }
+        }
+    }
+
+    private static void TrimTrailingSpaces(StringBuilder run)
+    {
+        while (run.Length > 0 && run[^1] == ' ')
+        {
+            run.Length--;
         }
     }
 

@@ -6,8 +6,6 @@ namespace MathForML.Rendering.Parsing;
 /// </summary>
 internal sealed partial class LatexParser
 {
-    private static readonly Dictionary<string, SymbolInfo> SymbolsByText = BuildReverseSymbols();
-
     private readonly TokenStream _tokens;
     private int _depth;
     private MathVariant _variant = MathVariant.Default;
@@ -24,6 +22,7 @@ internal sealed partial class LatexParser
             ["\\implies"] = TokenStream.Define("\\;\\Longrightarrow\\;"),
             ["\\impliedby"] = TokenStream.Define("\\;\\Longleftarrow\\;"),
             ["\\iff"] = TokenStream.Define("\\;\\Longleftrightarrow\\;"),
+            ["\\mathstrut"] = TokenStream.Define("\\vphantom{(}"),
             ["\\TeX"] = TokenStream.Define("\\text{T\\kern-.1667em\\raisebox{-.5ex}{E}\\kern-.125em X}"),
             ["\\LaTeX"] = TokenStream.Define("\\text{L\\kern-.36em\\raisebox{.21em}{\\scriptsize A}\\kern-.15em\\TeX}"),
             ["\\KaTeX"] = TokenStream.Define("\\text{K\\kern-.17em\\raisebox{.21em}{\\scriptsize A}\\kern-.15em\\TeX}"),
@@ -53,35 +52,8 @@ internal sealed partial class LatexParser
 
     private MathList ParseAll()
     {
-        MathList list = ParseList();
+        MathList list = ParseTopLevelLines();
         Token t = _tokens.Peek();
-        if (t.IsCommand("\\\\") || t.IsCommand("\\newline") || t.IsCommand("\\cr"))
-        {
-            // Top-level line breaks (KaTeX and MathJax allow them) become left-aligned lines.
-            var lines = new ArrayNode(t.Position, ArrayKind.Lines);
-            lines.Rows.Add([list]);
-            while (t.IsCommand("\\\\") || t.IsCommand("\\newline") || t.IsCommand("\\cr"))
-            {
-                _tokens.Next();
-                if (t.IsCommand("\\\\") && _tokens.PeekRaw().IsChar('['))
-                {
-                    (double value, bool isMu) = ParseDimension(TokensToText(ReadBracketTokens(t)), t, t.Position);
-                    lines.ExtraRowSpace[lines.Rows.Count - 1] = isMu ? value / 18 : value;
-                }
-
-                MathList line = ParseList();
-                if (!line.IsEmpty)
-                {
-                    lines.Rows.Add([line]);
-                }
-
-                t = _tokens.Peek();
-            }
-
-            list = new MathList();
-            list.Add(lines);
-        }
-
         if (t.Kind != TokenKind.End)
         {
             throw Unexpected(t);
@@ -188,12 +160,22 @@ internal sealed partial class LatexParser
         return result;
     }
 
-    /// <summary>Reads a group's contents after its opening brace, through the closing brace.</summary>
-    private MathList ParseGroupBody(Token open)
+    /// <summary>
+    /// Reads a group's contents after its opening brace, through the closing brace. A plain group may
+    /// hold \\ (KaTeX breaks the formula there); a command's argument may not, as in LaTeX math.
+    /// </summary>
+    private MathList ParseGroupBody(Token open, bool allowLineBreaks = false)
     {
         Enter(open);
         MathVariant saved = _variant;
         MathList body = ParseList();
+        while (allowLineBreaks && _tokens.Peek() is { Kind: TokenKind.Command, Text: "\\\\" or "\\newline" } lineBreak)
+        {
+            _tokens.Next();
+            body.Add(new LineBreakNode(lineBreak.Position, ReadLineBreakSpace(lineBreak)));
+            body.Items.AddRange(ParseList().Items);
+        }
+
         _variant = saved;
         Token close = _tokens.Next();
         if (close.Kind != TokenKind.EndGroup)
@@ -217,7 +199,7 @@ internal sealed partial class LatexParser
         switch (t.Kind)
         {
             case TokenKind.BeginGroup:
-                return new GroupNode(AtomType.Ord, t.Position, ParseGroupBody(t));
+                return new GroupNode(AtomType.Ord, t.Position, ParseGroupBody(t, allowLineBreaks: true));
             case TokenKind.Superscript or TokenKind.Subscript:
                 // A script with no nucleus attaches to an empty atom, as in TeX.
                 _tokens.PushFront([t]);
@@ -268,7 +250,7 @@ internal sealed partial class LatexParser
             }
         }
 
-        if (SymbolsByText.TryGetValue(c, out SymbolInfo info))
+        if (SymbolTable.TryGetByText(c, out SymbolInfo? info))
         {
             return new SymbolNode(info.Type, t.Position, info.Text, _variant) { IsLargeOperator = info.IsLargeOperator };
         }
@@ -279,20 +261,5 @@ internal sealed partial class LatexParser
         }
 
         throw LatexParseException.Create(RenderErrorCodes.UnexpectedCharacter, RenderMessages.UnexpectedCharacter, null, t.Position, c);
-    }
-
-    private static Dictionary<string, SymbolInfo> BuildReverseSymbols()
-    {
-        var result = new Dictionary<string, SymbolInfo>(StringComparer.Ordinal);
-        foreach (string name in SymbolTable.Names)
-        {
-            SymbolTable.TryGet(name, out SymbolInfo info);
-            if (info.Type != AtomType.Open && info.Type != AtomType.Close && info.Type != AtomType.Inner)
-            {
-                result.TryAdd(info.Text, info);
-            }
-        }
-
-        return result;
     }
 }

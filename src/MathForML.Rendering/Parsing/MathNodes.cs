@@ -215,6 +215,16 @@ internal sealed class TextNode(int position, string text, MathVariant variant) :
     public MathVariant Variant { get; } = variant;
 }
 
+/// <summary>
+/// \\ or \newline inside a plain group or text. On the formula's outer line it starts a new line;
+/// anywhere else it takes no space and does nothing (see LatexParser.LineBreaks).
+/// </summary>
+internal sealed class LineBreakNode(int position, double extraSpaceEm) : MathNode(AtomType.Ord, position)
+{
+    /// <summary>Extra space below the line from \\[length], in em.</summary>
+    public double ExtraSpace { get; } = extraSpaceEm;
+}
+
 internal enum PhantomKind
 {
     Full,

@@ -1,7 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MathForML.Rendering.Parsing;
 
-/// <summary>A symbol command: its Unicode text and atom class.</summary>
-internal readonly record struct SymbolInfo(string Text, AtomType Type, bool IsLargeOperator = false);
+/// <summary>
+/// A symbol command: its Unicode text and atom class. A class, not a struct: dictionaries with
+/// reference-type values share code precompiled in the runtime, while a struct value type makes the
+/// JIT compile a whole dictionary implementation at start-up.
+/// </summary>
+internal sealed record SymbolInfo(string Text, AtomType Type, bool IsLargeOperator = false);
 
 /// <summary>Control sequences that stand for a single symbol (Greek, relations, arrows, operators…).</summary>
 internal static class SymbolTable
@@ -73,34 +79,77 @@ internal static class SymbolTable
         colon 3A u|ldotp 2E u|cdotp 22C5 u
         """;
 
-    private static readonly Dictionary<string, SymbolInfo> Symbols = Build();
+    private static readonly Dictionary<string, SymbolInfo> Symbols = new(StringComparer.Ordinal);
 
-    public static bool TryGet(string name, out SymbolInfo info) => Symbols.TryGetValue(name, out info);
+    /// <summary>Ordinary, operator and relation symbols by their Unicode text, for typed-in characters.</summary>
+    private static readonly Dictionary<string, SymbolInfo> ByText = new(StringComparer.Ordinal);
 
-    public static IEnumerable<string> Names => Symbols.Keys;
-
-    private static Dictionary<string, SymbolInfo> Build()
+#pragma warning disable CA1810 // One pass over the data fills both tables; field initializers cannot share it.
+    static SymbolTable()
+#pragma warning restore CA1810
     {
-        var result = new Dictionary<string, SymbolInfo>(StringComparer.Ordinal);
-        foreach (string entry in Data.Split(['|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // A hand-written scan: string.Split with several separators and hex int.Parse pull in
+        // vectorized library code that is JIT-compiled on first use, which dominated start-up.
+        int i = 0;
+        while (i < Data.Length)
         {
-            string[] parts = entry.Split(' ');
-            string text = char.ConvertFromUtf32(int.Parse(parts[1], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
-            (AtomType type, bool large) = parts[2] switch
+            while (i < Data.Length && Data[i] is ' ' or '|' or '\n' or '\r')
             {
-                "o" => (AtomType.Ord, false),
-                "p" => (AtomType.Op, true),
-                "b" => (AtomType.Bin, false),
-                "r" => (AtomType.Rel, false),
-                "(" => (AtomType.Open, false),
-                ")" => (AtomType.Close, false),
-                "u" => (AtomType.Punct, false),
-                "i" => (AtomType.Inner, false),
-                _ => throw new InvalidOperationException($"Bad symbol class in '{entry}'."),
-            };
-            result["\\" + parts[0]] = new SymbolInfo(text, type, large);
-        }
+                i++;
+            }
 
-        return result;
+            if (i == Data.Length)
+            {
+                break;
+            }
+
+            int nameStart = i;
+            while (Data[i] != ' ')
+            {
+                i++;
+            }
+
+            string name = string.Concat("\\", Data.AsSpan(nameStart, i - nameStart));
+            i++;
+            int codePoint = 0;
+            while (Data[i] != ' ')
+            {
+                codePoint = (codePoint * 16) + HexDigit(Data[i]);
+                i++;
+            }
+
+            char symbolClass = Data[i + 1];
+            i += 2;
+            (AtomType type, bool large) = symbolClass switch
+            {
+                'o' => (AtomType.Ord, false),
+                'p' => (AtomType.Op, true),
+                'b' => (AtomType.Bin, false),
+                'r' => (AtomType.Rel, false),
+                '(' => (AtomType.Open, false),
+                ')' => (AtomType.Close, false),
+                'u' => (AtomType.Punct, false),
+                'i' => (AtomType.Inner, false),
+                _ => throw new InvalidOperationException($"Bad symbol class in '{name}'."),
+            };
+            var info = new SymbolInfo(char.ConvertFromUtf32(codePoint), type, large);
+            Symbols[name] = info;
+            if (type is not AtomType.Open and not AtomType.Close and not AtomType.Inner)
+            {
+                ByText.TryAdd(info.Text, info);
+            }
+        }
     }
+
+    public static bool TryGet(string name, [MaybeNullWhen(false)] out SymbolInfo info) => Symbols.TryGetValue(name, out info);
+
+    /// <summary>The symbol a typed-in character stands for (e.g. '≤' is the relation \\leq).</summary>
+    public static bool TryGetByText(string text, [MaybeNullWhen(false)] out SymbolInfo info) => ByText.TryGetValue(text, out info);
+
+    private static int HexDigit(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => throw new InvalidOperationException($"Bad hex digit '{c}' in the symbol table."),
+    };
 }

@@ -156,6 +156,14 @@ internal static class AstPrinter
 
                 text.Append(']');
                 break;
+            case LineBreakNode lineBreak:
+                text.Append("break");
+                if (lineBreak.ExtraSpace != 0)
+                {
+                    text.Append('[').Append(lineBreak.ExtraSpace.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                }
+
+                break;
             case PhantomNode ph:
                 text.Append("phantom:").Append(ph.Kind);
                 Group(text, ph.Body);

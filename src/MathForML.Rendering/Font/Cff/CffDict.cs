@@ -5,12 +5,18 @@ namespace MathForML.Rendering.Font.Cff;
 /// <summary>A parsed CFF DICT: operator (escaped ones as 1200 + code) to its operands.</summary>
 internal sealed class CffDict
 {
+    private const int MaxOperands = 48;
+
     private readonly Dictionary<int, double[]> _entries = [];
 
     public static CffDict Read(FontSlice dict)
     {
         var result = new CffDict();
-        var operands = new List<double>();
+
+        // A fixed operand stack (the CFF spec caps it at 48) rather than a List<double>, whose
+        // value-type instantiation would be JIT-compiled at start-up for these few dozen numbers.
+        var operands = new double[MaxOperands];
+        int count = 0;
         int p = 0;
         while (p < dict.Length)
         {
@@ -25,37 +31,39 @@ internal sealed class CffDict
                     p++;
                 }
 
-                result._entries[op] = [.. operands];
-                operands.Clear();
+                var values = new double[count];
+                Array.Copy(operands, values, count);
+                result._entries[op] = values;
+                count = 0;
             }
             else if (b0 == 28)
             {
-                operands.Add(dict.I16(p + 1));
+                Push(operands, ref count, dict.I16(p + 1), dict);
                 p += 3;
             }
             else if (b0 == 29)
             {
-                operands.Add(unchecked((int)dict.U32(p + 1)));
+                Push(operands, ref count, unchecked((int)dict.U32(p + 1)), dict);
                 p += 5;
             }
             else if (b0 == 30)
             {
                 p = ReadReal(dict, p + 1, out double real);
-                operands.Add(real);
+                Push(operands, ref count, real, dict);
             }
             else if (b0 is >= 32 and <= 246)
             {
-                operands.Add(b0 - 139);
+                Push(operands, ref count, b0 - 139, dict);
                 p++;
             }
             else if (b0 is >= 247 and <= 250)
             {
-                operands.Add(((b0 - 247) * 256) + dict.U8(p + 1) + 108);
+                Push(operands, ref count, ((b0 - 247) * 256) + dict.U8(p + 1) + 108, dict);
                 p += 2;
             }
             else if (b0 is >= 251 and <= 254)
             {
-                operands.Add((-(b0 - 251) * 256) - dict.U8(p + 1) - 108);
+                Push(operands, ref count, (-(b0 - 251) * 256) - dict.U8(p + 1) - 108, dict);
                 p += 2;
             }
             else
@@ -65,6 +73,16 @@ internal sealed class CffDict
         }
 
         return result;
+    }
+
+    private static void Push(double[] operands, ref int count, double value, FontSlice dict)
+    {
+        if (count == operands.Length)
+        {
+            throw new FontFormatException($"CFF DICT '{dict.Name}' has more than {MaxOperands} operands for one operator.");
+        }
+
+        operands[count++] = value;
     }
 
     public bool Has(int op) => _entries.ContainsKey(op);

@@ -11,17 +11,37 @@ internal readonly record struct GlyphPart(int Glyph, int StartConnector, int End
 /// <summary>Variants and optional assembly for one glyph in one direction.</summary>
 internal sealed record GlyphConstruction(IReadOnlyList<GlyphVariant> Variants, IReadOnlyList<GlyphPart>? Assembly, int AssemblyItalic);
 
-/// <summary>The OpenType MATH table: constants, per-glyph info and stretchy constructions.</summary>
+/// <summary>
+/// The OpenType MATH table: constants, per-glyph info and stretchy constructions. Only the constants
+/// are decoded at load; per-glyph records are found by searching their coverage tables when asked for,
+/// and constructions are decoded on first use and kept (a process uses a few dozen of them).
+/// </summary>
 internal sealed class MathTableReader
 {
-    private readonly int[] _constants;
-    private readonly Dictionary<int, int> _italics;
-    private readonly Dictionary<int, int> _topAccents;
-    private readonly HashSet<int> _extendedShapes;
-    private readonly Dictionary<int, GlyphConstruction> _vertical;
-    private readonly Dictionary<int, GlyphConstruction> _horizontal;
+    /// <summary>The number of 16-bit MathValueRecord constants before RadicalDegreeBottomRaisePercent.</summary>
+    private const int ConstantCount = (int)MathConstant.RadicalKernAfterDegree + 1;
 
-    public MathTableReader(FontSlice math)
+    /// <summary>Marks a glyph known to have no construction, so the search is not repeated.</summary>
+    private static readonly GlyphConstruction None = new([], null, 0);
+
+    private readonly int[] _constants;
+    private readonly FontSlice _glyphInfo;
+    private readonly int _italicsOffset;
+    private readonly int _topAccentsOffset;
+    private readonly int _extendedShapesOffset;
+    private readonly FontSlice _variants;
+    private readonly int _verticalCount;
+    private readonly int _horizontalCount;
+    private readonly GlyphConstruction?[] _vertical;
+    private readonly GlyphConstruction?[] _horizontal;
+
+    // Per-glyph memos of the coverage searches, which layout repeats for every glyph it measures:
+    // 0 = not looked up yet, 1 = no value, otherwise (value << 2) | 3. Entries are single ints, so a
+    // race between threads only repeats a lookup.
+    private readonly int[] _italicMemo;
+    private readonly int[] _topAccentMemo;
+
+    public MathTableReader(FontSlice math, int glyphCount)
     {
         uint version = math.U32(0);
         if (version >> 16 != 1)
@@ -30,33 +50,36 @@ internal sealed class MathTableReader
         }
 
         FontSlice constants = math.From(math.U16(4), "MATH constants");
-        FontSlice glyphInfo = math.From(math.U16(6), "MATH glyph info");
-        FontSlice variants = math.From(math.U16(8), "MATH variants");
+        _glyphInfo = math.From(math.U16(6), "MATH glyph info");
+        _variants = math.From(math.U16(8), "MATH variants");
 
         ScriptPercentScaleDown = constants.I16(0);
         ScriptScriptPercentScaleDown = constants.I16(2);
         DelimitedSubFormulaMinHeight = constants.U16(4);
         DisplayOperatorMinHeight = constants.U16(6);
-        int count = Enum.GetValues<MathConstant>().Length;
-        _constants = new int[count];
-        for (int i = 0; i < count; i++)
+        _constants = new int[ConstantCount];
+        for (int i = 0; i < ConstantCount; i++)
         {
             _constants[i] = constants.I16(8 + (4 * i));
         }
 
-        RadicalDegreeBottomRaisePercent = constants.I16(8 + (4 * count));
+        RadicalDegreeBottomRaisePercent = constants.I16(8 + (4 * ConstantCount));
 
-        _italics = ReadValuesPerGlyph(glyphInfo, glyphInfo.U16(0), "MATH italics correction");
-        _topAccents = ReadValuesPerGlyph(glyphInfo, glyphInfo.U16(2), "MATH top accent attachment");
-        _extendedShapes = [.. Coverage.Read(glyphInfo, glyphInfo.U16(4)).Keys];
+        _italicsOffset = ValidateValuesPerGlyph(_glyphInfo, _glyphInfo.U16(0), "MATH italics correction");
+        _topAccentsOffset = ValidateValuesPerGlyph(_glyphInfo, _glyphInfo.U16(2), "MATH top accent attachment");
+        _extendedShapesOffset = _glyphInfo.U16(4);
+        Coverage.Validate(_glyphInfo, _extendedShapesOffset);
 
-        MinConnectorOverlap = variants.U16(0);
-        Dictionary<int, int> verticalCoverage = Coverage.Read(variants, variants.U16(2));
-        Dictionary<int, int> horizontalCoverage = Coverage.Read(variants, variants.U16(4));
-        int verticalCount = variants.U16(6);
-        int horizontalCount = variants.U16(8);
-        _vertical = ReadConstructions(variants, verticalCoverage, 10, verticalCount);
-        _horizontal = ReadConstructions(variants, horizontalCoverage, 10 + (2 * verticalCount), horizontalCount);
+        MinConnectorOverlap = _variants.U16(0);
+        Coverage.Validate(_variants, _variants.U16(2));
+        Coverage.Validate(_variants, _variants.U16(4));
+        _verticalCount = _variants.U16(6);
+        _horizontalCount = _variants.U16(8);
+        _variants.Sub(10, 2 * (_verticalCount + _horizontalCount), "MATH variants");
+        _vertical = new GlyphConstruction?[glyphCount];
+        _horizontal = new GlyphConstruction?[glyphCount];
+        _italicMemo = new int[glyphCount];
+        _topAccentMemo = new int[glyphCount];
     }
 
     public int ScriptPercentScaleDown { get; }
@@ -73,83 +96,122 @@ internal sealed class MathTableReader
 
     public int Constant(MathConstant constant) => _constants[(int)constant];
 
-    public int ItalicCorrection(int glyph) => _italics.GetValueOrDefault(glyph);
+    public int ItalicCorrection(int glyph) => Memoized(_italicMemo, _italicsOffset, glyph, "MATH italics correction") ?? 0;
 
-    public int? TopAccentAttachment(int glyph) => _topAccents.TryGetValue(glyph, out int value) ? value : null;
+    public int? TopAccentAttachment(int glyph) => Memoized(_topAccentMemo, _topAccentsOffset, glyph, "MATH top accent attachment");
 
-    public bool IsExtendedShape(int glyph) => _extendedShapes.Contains(glyph);
+    public bool IsExtendedShape(int glyph) => Coverage.IndexOf(_glyphInfo, _extendedShapesOffset, glyph) >= 0;
 
-    public GlyphConstruction? Vertical(int glyph) => _vertical.GetValueOrDefault(glyph);
+    public GlyphConstruction? Vertical(int glyph) => Construction(_vertical, _variants.U16(2), 10, _verticalCount, glyph);
 
-    public GlyphConstruction? Horizontal(int glyph) => _horizontal.GetValueOrDefault(glyph);
+    public GlyphConstruction? Horizontal(int glyph) =>
+        Construction(_horizontal, _variants.U16(4), 10 + (2 * _verticalCount), _horizontalCount, glyph);
 
-    private static Dictionary<int, int> ReadValuesPerGlyph(FontSlice glyphInfo, int offset, string name)
+    /// <summary>Returns the offset of a MathValueRecord table after checking its header and records fit.</summary>
+    private static int ValidateValuesPerGlyph(FontSlice glyphInfo, int offset, string name)
     {
-        var result = new Dictionary<int, int>();
         if (offset == 0)
         {
-            return result;
+            return 0;
         }
 
         FontSlice table = glyphInfo.From(offset, name);
-        Dictionary<int, int> coverage = Coverage.Read(table, table.U16(0));
-        int count = table.U16(2);
-        foreach ((int glyph, int index) in coverage)
-        {
-            if (index >= count)
-            {
-                throw new FontFormatException($"{name}: coverage index {index} exceeds the {count} values.");
-            }
-
-            result[glyph] = table.I16(4 + (4 * index));
-        }
-
-        return result;
+        Coverage.Validate(table, table.U16(0));
+        table.Sub(4, 4 * table.U16(2), name);
+        return offset;
     }
 
-    private static Dictionary<int, GlyphConstruction> ReadConstructions(
-        FontSlice variants, Dictionary<int, int> coverage, int offsetsAt, int count)
+    private int? Memoized(int[] memo, int offset, int glyph, string name)
     {
-        var result = new Dictionary<int, GlyphConstruction>();
-        foreach ((int glyph, int index) in coverage)
+        if ((uint)glyph >= (uint)memo.Length)
         {
-            if (index >= count)
-            {
-                throw new FontFormatException($"MATH variants: coverage index {index} exceeds {count} constructions.");
-            }
-
-            FontSlice construction = variants.From(variants.U16(offsetsAt + (2 * index)), "MATH glyph construction");
-            int assemblyOffset = construction.U16(0);
-            int variantCount = construction.U16(2);
-            var list = new GlyphVariant[variantCount];
-            for (int v = 0; v < variantCount; v++)
-            {
-                list[v] = new GlyphVariant(construction.U16(4 + (4 * v)), construction.U16(6 + (4 * v)));
-            }
-
-            List<GlyphPart>? parts = null;
-            int italic = 0;
-            if (assemblyOffset != 0)
-            {
-                FontSlice assembly = construction.From(assemblyOffset, "MATH glyph assembly");
-                italic = assembly.I16(0);
-                int partCount = assembly.U16(4);
-                parts = new List<GlyphPart>(partCount);
-                for (int p = 0; p < partCount; p++)
-                {
-                    int record = 6 + (10 * p);
-                    parts.Add(new GlyphPart(
-                        assembly.U16(record),
-                        assembly.U16(record + 2),
-                        assembly.U16(record + 4),
-                        assembly.U16(record + 6),
-                        (assembly.U16(record + 8) & 1) != 0));
-                }
-            }
-
-            result[glyph] = new GlyphConstruction(list, parts, italic);
+            return ValueFor(offset, glyph, name);
         }
 
-        return result;
+        int entry = Volatile.Read(ref memo[glyph]);
+        if (entry == 0)
+        {
+            entry = ValueFor(offset, glyph, name) is int value ? (value << 2) | 3 : 1;
+            Volatile.Write(ref memo[glyph], entry);
+        }
+
+        return (entry & 2) != 0 ? entry >> 2 : null;
+    }
+
+    private int? ValueFor(int offset, int glyph, string name)
+    {
+        if (offset == 0)
+        {
+            return null;
+        }
+
+        FontSlice table = _glyphInfo.From(offset, name);
+        int index = Coverage.IndexOf(table, table.U16(0), glyph);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        int count = table.U16(2);
+        return index < count
+            ? table.I16(4 + (4 * index))
+            : throw new FontFormatException($"{name}: coverage index {index} exceeds the {count} values.");
+    }
+
+    /// <summary>Races between threads only decode the same construction twice; the result is identical.</summary>
+    private GlyphConstruction? Construction(GlyphConstruction?[] cache, int coverageOffset, int offsetsAt, int count, int glyph)
+    {
+        bool cacheable = glyph >= 0 && glyph < cache.Length;
+        GlyphConstruction? construction = cacheable ? Volatile.Read(ref cache[glyph]) : null;
+        if (construction is null)
+        {
+            int index = Coverage.IndexOf(_variants, coverageOffset, glyph);
+            construction = index < 0 ? None : ReadConstruction(_variants, index, offsetsAt, count);
+            if (cacheable)
+            {
+                Volatile.Write(ref cache[glyph], construction);
+            }
+        }
+
+        return ReferenceEquals(construction, None) ? null : construction;
+    }
+
+    private static GlyphConstruction ReadConstruction(FontSlice variants, int index, int offsetsAt, int count)
+    {
+        if (index >= count)
+        {
+            throw new FontFormatException($"MATH variants: coverage index {index} exceeds {count} constructions.");
+        }
+
+        FontSlice construction = variants.From(variants.U16(offsetsAt + (2 * index)), "MATH glyph construction");
+        int assemblyOffset = construction.U16(0);
+        int variantCount = construction.U16(2);
+        var list = new GlyphVariant[variantCount];
+        for (int v = 0; v < variantCount; v++)
+        {
+            list[v] = new GlyphVariant(construction.U16(4 + (4 * v)), construction.U16(6 + (4 * v)));
+        }
+
+        GlyphPart[]? parts = null;
+        int italic = 0;
+        if (assemblyOffset != 0)
+        {
+            FontSlice assembly = construction.From(assemblyOffset, "MATH glyph assembly");
+            italic = assembly.I16(0);
+            int partCount = assembly.U16(4);
+            parts = new GlyphPart[partCount];
+            for (int p = 0; p < partCount; p++)
+            {
+                int record = 6 + (10 * p);
+                parts[p] = new GlyphPart(
+                    assembly.U16(record),
+                    assembly.U16(record + 2),
+                    assembly.U16(record + 4),
+                    assembly.U16(record + 6),
+                    (assembly.U16(record + 8) & 1) != 0);
+            }
+        }
+
+        return new GlyphConstruction(list, parts, italic);
     }
 }

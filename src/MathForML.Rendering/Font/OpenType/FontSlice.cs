@@ -94,7 +94,17 @@ internal readonly struct FontSlice
     public string Ascii(int offset, int length)
     {
         Check(offset, length);
-        return System.Text.Encoding.ASCII.GetString(_data, Start + offset, length);
+
+        // Tags are four bytes: a plain loop avoids the vectorized transcoder, which is JIT-compiled
+        // (not precompiled) on first use and costs milliseconds at start-up.
+        Span<char> chars = length <= 64 ? stackalloc char[length] : new char[length];
+        for (int i = 0; i < length; i++)
+        {
+            byte b = _data[Start + offset + i];
+            chars[i] = b < 0x80 ? (char)b : '?';
+        }
+
+        return new string(chars);
     }
 
     private void Check(int offset, int length)

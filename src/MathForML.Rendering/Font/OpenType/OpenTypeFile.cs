@@ -1,10 +1,16 @@
 namespace MathForML.Rendering.Font.OpenType;
 
-/// <summary>The sfnt table directory and the small metric tables (head, hhea, maxp, hmtx).</summary>
+/// <summary>
+/// The sfnt table directory and the small metric tables (head, hhea, maxp, hmtx). Advance widths and
+/// the character map are read in place on demand rather than copied into tables at load.
+/// </summary>
 internal sealed class OpenTypeFile
 {
-    private readonly Dictionary<string, FontSlice> _tables = new(StringComparer.Ordinal);
-    private readonly ushort[] _advanceWidths;
+    // A font has a dozen or two tables: a linear search beats building a dictionary at start-up.
+    private readonly string[] _tags;
+    private readonly FontSlice[] _tables;
+    private readonly FontSlice _hmtx;
+    private readonly int _metricCount;
 
     public OpenTypeFile(byte[] data)
     {
@@ -16,6 +22,8 @@ internal sealed class OpenTypeFile
         }
 
         int tableCount = file.U16(4);
+        _tags = new string[tableCount];
+        _tables = new FontSlice[tableCount];
         for (int i = 0; i < tableCount; i++)
         {
             int record = 12 + (16 * i);
@@ -27,7 +35,8 @@ internal sealed class OpenTypeFile
                 throw new FontFormatException($"Table '{tag}' (offset {offset}, length {length}) extends past the end of the {data.Length}-byte font.");
             }
 
-            _tables[tag] = file.Sub((int)offset, (int)length, tag);
+            _tags[i] = tag;
+            _tables[i] = file.Sub((int)offset, (int)length, tag);
         }
 
         FontSlice head = Table("head");
@@ -47,11 +56,11 @@ internal sealed class OpenTypeFile
             throw new FontFormatException($"hhea.numberOfHMetrics {metricCount} is invalid for {GlyphCount} glyphs.");
         }
 
-        FontSlice hmtx = Table("hmtx");
-        _advanceWidths = new ushort[GlyphCount];
-        for (int g = 0; g < GlyphCount; g++)
+        _metricCount = metricCount;
+        _hmtx = Table("hmtx");
+        if (_hmtx.Length < 4 * metricCount)
         {
-            _advanceWidths[g] = hmtx.U16(4 * int.Min(g, metricCount - 1));
+            throw new FontFormatException($"hmtx has {_hmtx.Length} bytes, too few for {metricCount} metrics.");
         }
 
         CharacterMap = CmapReader.Read(Table("cmap"), GlyphCount);
@@ -65,17 +74,20 @@ internal sealed class OpenTypeFile
 
     public int Descender { get; }
 
-    public IReadOnlyDictionary<int, ushort> CharacterMap { get; }
+    public CmapReader CharacterMap { get; }
 
-    public bool HasTable(string tag) => _tables.ContainsKey(tag);
+    public bool HasTable(string tag) => Array.IndexOf(_tags, tag) >= 0;
 
-    public FontSlice Table(string tag) =>
-        _tables.TryGetValue(tag, out FontSlice slice)
-            ? slice
+    public FontSlice Table(string tag)
+    {
+        int index = Array.IndexOf(_tags, tag);
+        return index >= 0
+            ? _tables[index]
             : throw new FontFormatException($"Required table '{tag}' is missing from the font.");
+    }
 
     public int AdvanceWidth(int glyph) =>
-        glyph >= 0 && glyph < _advanceWidths.Length
-            ? _advanceWidths[glyph]
+        glyph >= 0 && glyph < GlyphCount
+            ? _hmtx.U16(4 * int.Min(glyph, _metricCount - 1))
             : throw new FontFormatException($"Glyph {glyph} is outside the font's {GlyphCount} glyphs.");
 }

@@ -4,17 +4,26 @@ namespace MathForML.Rendering.Font.OpenType;
 
 /// <summary>
 /// The GSUB 'ssty' feature: optical variants designed for script (first alternate) and script-script
-/// (second alternate) sizes, which are sturdier and wider than the text glyph scaled down.
+/// (second alternate) sizes, which are sturdier and wider than the text glyph scaled down. Load only
+/// locates the feature's subtables; a glyph's alternates are looked up in them when first asked for.
 /// </summary>
 internal sealed class ScriptStyleAlternates
 {
-    private readonly Dictionary<int, int[]> _alternates = [];
+    private readonly List<Subtable> _subtables = [];
 
-    public ScriptStyleAlternates(FontSlice gsub)
+    // Memo per glyph and level (script, script-script): 0 = not looked up, else the glyph + 1. Single
+    // int writes, so a race between threads only repeats a lookup.
+    private readonly int[] _memo;
+
+    public ScriptStyleAlternates(FontSlice gsub, int glyphCount)
     {
+        _memo = new int[2 * glyphCount];
         FontSlice features = gsub.From(gsub.U16(6), "GSUB features");
         FontSlice lookups = gsub.From(gsub.U16(8), "GSUB lookups");
-        var lookupIndices = new HashSet<int>();
+        int lookupCount = lookups.U16(0);
+
+        // Lookups apply in lookup-list order, whatever order the feature lists them in.
+        var used = new bool[lookupCount];
         int featureCount = features.U16(0);
         for (int i = 0; i < featureCount; i++)
         {
@@ -28,34 +37,67 @@ internal sealed class ScriptStyleAlternates
             int count = feature.U16(2);
             for (int k = 0; k < count; k++)
             {
-                lookupIndices.Add(feature.U16(4 + (2 * k)));
+                int index = feature.U16(4 + (2 * k));
+                if (index >= lookupCount)
+                {
+                    throw new FontFormatException($"GSUB ssty refers to lookup {index} of {lookupCount}.");
+                }
+
+                used[index] = true;
             }
         }
 
-        int lookupCount = lookups.U16(0);
-        foreach (int index in lookupIndices.Order())
+        for (int index = 0; index < lookupCount; index++)
         {
-            if (index >= lookupCount)
+            if (used[index])
             {
-                throw new FontFormatException($"GSUB ssty refers to lookup {index} of {lookupCount}.");
+                ReadLookup(lookups.From(lookups.U16(2 + (2 * index)), "GSUB lookup"));
             }
-
-            ReadLookup(lookups.From(lookups.U16(2 + (2 * index)), "GSUB lookup"));
         }
     }
 
-    /// <summary>The glyph to use at a script level (1 = script, 2 = script-script), or the glyph itself.</summary>
+    /// <summary>
+    /// The glyph to use at a script level (1 = script, 2 = script-script; deeper levels use the
+    /// script-script design, as TeX has only three sizes), or the glyph itself.
+    /// </summary>
     public int For(int glyph, int level)
     {
-        if (level <= 0 || !_alternates.TryGetValue(glyph, out int[]? alternates) || alternates.Length == 0)
+        if (level <= 0)
         {
             return glyph;
         }
 
-        return alternates[int.Min(level, alternates.Length) - 1];
+        level = int.Min(level, 2);
+        int slot = (2 * glyph) + level - 1;
+        if ((uint)slot >= (uint)_memo.Length)
+        {
+            return Lookup(glyph, level);
+        }
+
+        int entry = Volatile.Read(ref _memo[slot]);
+        if (entry == 0)
+        {
+            entry = Lookup(glyph, level) + 1;
+            Volatile.Write(ref _memo[slot], entry);
+        }
+
+        return entry - 1;
     }
 
-    public int Count => _alternates.Count;
+    private int Lookup(int glyph, int level)
+    {
+        // The first subtable that covers the glyph decides, as in GSUB lookup processing.
+        foreach (Subtable subtable in _subtables)
+        {
+            int index = Coverage.IndexOf(subtable.Data, subtable.Data.U16(2), glyph);
+            if (index >= 0)
+            {
+                return subtable.Alternate(glyph, index, level);
+            }
+        }
+
+        return glyph;
+    }
 
     private void ReadLookup(FontSlice lookup)
     {
@@ -72,50 +114,35 @@ internal sealed class ScriptStyleAlternates
                 subtable = subtable.From(checked((int)subtable.U32(4)), "GSUB extension subtable");
             }
 
-            if (subtableType == 3)
+            if (subtableType is 1 or 3)
             {
-                ReadAlternates(subtable);
-            }
-            else if (subtableType == 1)
-            {
-                ReadSingle(subtable);
+                Coverage.Validate(subtable, subtable.U16(2));
+                _subtables.Add(new Subtable(subtable, subtableType == 3));
             }
         }
     }
 
-    private void ReadAlternates(FontSlice subtable)
+    /// <summary>A single (type 1) or alternate (type 3) substitution subtable.</summary>
+    private sealed class Subtable(FontSlice data, bool alternates)
     {
-        Dictionary<int, int> coverage = Coverage.Read(subtable, subtable.U16(2));
-        int setCount = subtable.U16(4);
-        foreach ((int glyph, int index) in coverage)
+        public FontSlice Data { get; } = data;
+
+        public int Alternate(int glyph, int index, int level)
         {
+            if (!alternates)
+            {
+                return Data.U16(0) == 1 ? (glyph + Data.I16(4)) & 0xFFFF : Data.U16(6 + (2 * index));
+            }
+
+            int setCount = Data.U16(4);
             if (index >= setCount)
             {
                 throw new FontFormatException("GSUB alternate set index out of range.");
             }
 
-            FontSlice set = subtable.From(subtable.U16(6 + (2 * index)), "GSUB alternate set");
+            FontSlice set = Data.From(Data.U16(6 + (2 * index)), "GSUB alternate set");
             int count = set.U16(0);
-            var alternates = new int[count];
-            for (int a = 0; a < count; a++)
-            {
-                alternates[a] = set.U16(2 + (2 * a));
-            }
-
-            _alternates.TryAdd(glyph, alternates);
-        }
-    }
-
-    private void ReadSingle(FontSlice subtable)
-    {
-        int format = subtable.U16(0);
-        Dictionary<int, int> coverage = Coverage.Read(subtable, subtable.U16(2));
-        foreach ((int glyph, int index) in coverage)
-        {
-            int substitute = format == 1
-                ? (glyph + subtable.I16(4)) & 0xFFFF
-                : subtable.U16(6 + (2 * index));
-            _alternates.TryAdd(glyph, [substitute]);
+            return count == 0 ? glyph : set.U16(2 + (2 * (int.Min(level, count) - 1)));
         }
     }
 }

@@ -38,28 +38,8 @@ internal sealed class GlyphFactory
     }
 
     /// <summary>The first vertical variant at least <paramref name="minTotal"/> tall, else an assembly, else the largest.</summary>
-    public Box Vertical(int glyph, double minTotal, double scale, Rgba? color)
-    {
-        GlyphConstruction? construction = _font.Table.Vertical(glyph);
-        if (construction is null)
-        {
-            return Glyph(glyph, scale, color);
-        }
-
-        int best = glyph;
-        foreach (GlyphVariant variant in construction.Variants)
-        {
-            best = variant.Glyph;
-            if (_font.Em(variant.Advance) * scale >= minTotal)
-            {
-                return Glyph(variant.Glyph, scale, color);
-            }
-        }
-
-        return construction.Assembly is { Count: > 0 } parts
-            ? Assemble(parts, minTotal, scale, color, vertical: true)
-            : Glyph(best, scale, color);
-    }
+    public Box Vertical(int glyph, double minTotal, double scale, Rgba? color) =>
+        Stretch(glyph, _font.Table.Vertical(glyph), minTotal, scale, color, vertical: true);
 
     /// <summary>The widest horizontal variant not wider than <paramref name="maxWidth"/> (TeX's rule for wide accents).</summary>
     public GlyphBox WidestFitting(int glyph, double maxWidth, double scale, Rgba? color)
@@ -81,10 +61,13 @@ internal sealed class GlyphFactory
         return Glyph(best, scale, color);
     }
 
-    /// <summary>The first horizontal variant at least <paramref name="minWidth"/> wide, else an assembly.</summary>
-    public Box Horizontal(int glyph, double minWidth, double scale, Rgba? color)
+    /// <summary>The first horizontal variant at least <paramref name="minWidth"/> wide, else an assembly, else the largest.</summary>
+    public Box Horizontal(int glyph, double minWidth, double scale, Rgba? color) =>
+        Stretch(glyph, _font.Table.Horizontal(glyph), minWidth, scale, color, vertical: false);
+
+    /// <summary>MathML Core's stretching rule, shared by both directions: the first variant that is big enough, else an assembly.</summary>
+    private Box Stretch(int glyph, GlyphConstruction? construction, double minSize, double scale, Rgba? color, bool vertical)
     {
-        GlyphConstruction? construction = _font.Table.Horizontal(glyph);
         if (construction is null)
         {
             return Glyph(glyph, scale, color);
@@ -94,14 +77,14 @@ internal sealed class GlyphFactory
         foreach (GlyphVariant variant in construction.Variants)
         {
             best = variant.Glyph;
-            if (_font.Em(variant.Advance) * scale >= minWidth)
+            if (_font.Em(variant.Advance) * scale >= minSize)
             {
                 return Glyph(variant.Glyph, scale, color);
             }
         }
 
         return construction.Assembly is { Count: > 0 } parts
-            ? Assemble(parts, minWidth, scale, color, vertical: false)
+            ? Assemble(parts, minSize, scale, color, vertical)
             : Glyph(best, scale, color);
     }
 

@@ -6,93 +6,57 @@ namespace MathForML.Host.Tests.Hosting;
 /// <summary>A bad setting stops the host with the key, where its value came from, and what is wrong.</summary>
 public sealed class ConfigurationErrorTests
 {
-    [Fact]
-    public async Task Out_of_range_value_in_the_settings_file_names_file_key_and_range()
+    /// <summary>One bad setting from one source, and the lines the report must contain.</summary>
+    public sealed record BadSetting(string Name, string? SettingsFile, string[] Arguments, string? EnvironmentVariable, string? EnvironmentValue, string[] Expected)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static TheoryData<BadSetting> BadSettings => new()
+    {
+        new("out of range in the settings file", """{ "Storage": { "BusyTimeoutSeconds": 0 } }""", [], null, null,
+            ["Storage:BusyTimeoutSeconds (from config/appsettings.json): must be between 1 and 300 seconds (was 0)."]),
+        new("bad value from an environment variable", null, [], "MATHFORML__Local__TimeZone", "Mars/Base",
+            ["Local:TimeZone (from environment variable MATHFORML__Local__TimeZone): 'Mars/Base' is not an IANA time zone"]),
+        new("wrong type on the command line", null, ["--Storage:BusyTimeoutSeconds=soon"], null, null,
+            ["Storage:BusyTimeoutSeconds (from command line --Storage:BusyTimeoutSeconds): 'soon' is not a whole number."]),
+        new("misspelt key", """{ "Storage": { "DatabasPath": "x.db" } }""", [], null, null,
+            ["Storage:DatabasPath (from config/appsettings.json): is not a setting MathForML knows", "Did you mean DatabasePath?"]),
+        new("unknown section", null, ["--Storag:DatabasePath=x.db"], null, null,
+            ["Storag (from command line --Storag:DatabasePath): is not a setting section MathForML knows", "Did you mean Storage?"]),
+        new("bad enum value", null, ["--Local:Mode=sometimes"], null, null,
+            ["'sometimes' is not one of: Auto, On, Off."]),
+        new("malformed settings file", """{ "Storage": { "DatabasePath": "x.db", } """, [], null, null,
+            ["config/appsettings.json is not valid JSON"]),
+        new("every problem at once", null, ["--Storage:BusyTimeoutSeconds=0", "--Local:GroupName="], null, null,
+            ["Storage:BusyTimeoutSeconds", "Local:GroupName"]),
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_the_host_before_any_chat_and_says_where_and_why(BadSetting bad)
     {
         using var run = new HostRun();
-        run.WriteSettings("""{ "Storage": { "BusyTimeoutSeconds": 0 } }""");
+        if (bad.SettingsFile is not null)
+        {
+            run.WriteSettings(bad.SettingsFile);
+        }
 
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("/help\n"));
+        var environment = new Dictionary<string, string?>();
+        if (bad.EnvironmentVariable is not null)
+        {
+            environment[bad.EnvironmentVariable] = bad.EnvironmentValue;
+        }
+
+        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("/help\n", bad.Arguments, environment));
 
         Assert.Contains(BotHost.ConfigErrorHeader, run.Error, StringComparison.Ordinal);
-        Assert.Contains("Storage:BusyTimeoutSeconds (from config/appsettings.json): must be between 1 and 300 seconds (was 0).", run.Error, StringComparison.Ordinal);
+        foreach (var expected in bad.Expected)
+        {
+            Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        }
+
         Assert.Equal("", run.Out);
-    }
-
-    [Fact]
-    public async Task Bad_value_from_an_environment_variable_names_the_variable()
-    {
-        using var run = new HostRun();
-        var environment = new Dictionary<string, string?> { ["MATHFORML__Local__TimeZone"] = "Mars/Base" };
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("", environment: environment));
-
-        Assert.Contains("Local:TimeZone (from environment variable MATHFORML__Local__TimeZone): 'Mars/Base' is not an IANA time zone", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Wrong_type_on_the_command_line_is_reported_before_binding()
-    {
-        using var run = new HostRun();
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("", ["--Storage:BusyTimeoutSeconds=soon"]));
-
-        Assert.Contains("Storage:BusyTimeoutSeconds (from command line --Storage:BusyTimeoutSeconds): 'soon' is not a whole number.", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Misspelt_key_is_reported_with_a_suggestion()
-    {
-        using var run = new HostRun();
-        run.WriteSettings("""{ "Storage": { "DatabasPath": "x.db" } }""");
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync(""));
-
-        Assert.Contains("Storage:DatabasPath (from config/appsettings.json): is not a setting MathForML knows", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Did you mean DatabasePath?", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Unknown_section_is_reported()
-    {
-        using var run = new HostRun();
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("", ["--Storag:DatabasePath=x.db"]));
-
-        Assert.Contains("Storag (from command line --Storag:DatabasePath): is not a setting section MathForML knows", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Did you mean Storage?", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Bad_enum_value_lists_the_choices()
-    {
-        using var run = new HostRun();
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("", ["--Local:Mode=sometimes"]));
-
-        Assert.Contains("'sometimes' is not one of: Auto, On, Off.", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Malformed_settings_file_is_named()
-    {
-        using var run = new HostRun();
-        run.WriteSettings("""{ "Storage": { "DatabasePath": "x.db", } """);
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync(""));
-
-        Assert.Contains("config/appsettings.json is not valid JSON", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Every_problem_is_reported_at_once()
-    {
-        using var run = new HostRun();
-
-        Assert.Equal(ExitCodes.Configuration, await run.RunAsync("", ["--Storage:BusyTimeoutSeconds=0", "--Local:GroupName="]));
-
-        Assert.Contains("Storage:BusyTimeoutSeconds", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Local:GroupName", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,9 +32,31 @@ public static partial class ChatTime
             m.Groups[2].Value == "R" ? ChatTimeStyle.Relative : ChatTimeStyle.DateTime));
     }
 
-    /// <summary>Plain text in one zone, for places without local-time rendering.</summary>
-    public static string InZone(string text, TimeZoneInfo zone) =>
-        Replace(text, (instant, _) => TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id);
+    /// <summary>
+    /// Plain text in one zone, for places without local-time rendering: dates in the zone, relative
+    /// tokens as "in 3 days" / "2 hours ago" counted from <paramref name="now"/>.
+    /// </summary>
+    public static string InZone(string text, TimeZoneInfo zone, DateTimeOffset now) =>
+        Replace(text, (instant, style) => style == ChatTimeStyle.Relative
+            ? Relative(instant - now)
+            : TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " " + zone.Id);
+
+    /// <summary>The largest whole unit, rounded down, as Discord's relative timestamps read.</summary>
+    internal static string Relative(TimeSpan delta)
+    {
+        var size = delta.Duration();
+        var (count, unit) = size.TotalMinutes < 1 ? (0, "")
+            : size.TotalHours < 1 ? ((int)size.TotalMinutes, "minute")
+            : size.TotalDays < 2 ? ((int)size.TotalHours, "hour")
+            : ((int)size.TotalDays, "day");
+        if (count == 0)
+        {
+            return "now";
+        }
+
+        var amount = count == 1 ? $"1 {unit}" : string.Create(CultureInfo.InvariantCulture, $"{count} {unit}s");
+        return delta > TimeSpan.Zero ? "in " + amount : amount + " ago";
+    }
 
     [GeneratedRegex(@"<t:(-?\d{1,12}):([fR])>")]
     private static partial Regex TokenPattern();

@@ -27,7 +27,7 @@ internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> opti
         // Times are shown in the local group's current zone (it can change with /group timezone).
         var group = await groups.FindByHomeAsync(LocalChannelHostedService.Home, cancellationToken);
         var zone = (group is null ? null : TimeZones.Find(group.TimeZoneId)) ?? TimeZoneInfo.Utc;
-        var text = new StringBuilder(PlainText(ChatTime.InZone(content.Text, zone)));
+        var text = new StringBuilder(PlainText(ChatTime.InZone(content.Text, zone, time.GetUtcNow())));
         foreach (var image in content.Images)
         {
             var path = await SaveAsync(image, cancellationToken);

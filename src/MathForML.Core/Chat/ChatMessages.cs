@@ -12,9 +12,17 @@ public enum ButtonStyle
 }
 
 /// <summary>
-/// A button. <see cref="ActionId"/> is what comes back when it is pressed; adapters keep it opaque.
+/// A button. <see cref="ActionId"/> is what comes back when it is pressed (see
+/// <c>CommandActions</c>); adapters keep it opaque. With a <see cref="Form"/>, pressing first asks the
+/// member for one line of text (a modal on Discord and Slack), handed back with the action id.
 /// </summary>
-public sealed record ChatButton(string ActionId, string Label, ButtonStyle Style = ButtonStyle.Secondary);
+public sealed record ChatButton(string ActionId, string Label, ButtonStyle Style = ButtonStyle.Secondary)
+{
+    public ButtonForm? Form { get; init; }
+}
+
+/// <summary>A one-field form: the modal's title, the field's label and placeholder, and its length limit.</summary>
+public sealed record ButtonForm(string Title, string FieldLabel, string Placeholder, int MaxLength);
 
 /// <summary>The platform-neutral body of a message: text (a small Markdown subset), images, buttons.</summary>
 public sealed record MessageContent

@@ -45,7 +45,12 @@ public static class CommandCatalog
         new CommandDefinition("plan", "The whole reading plan, session by session.") { Capability = ReadingGroups },
         new CommandDefinition("done", "Mark the current reading as done.") { Capability = ReadingGroups },
         new CommandDefinition("books", "The books a group can read.") { Capability = ReadingGroups },
-        new CommandDefinition("rsvp", "Say you will come to the next discussion session.") { Capability = ReadingGroups },
+        new CommandDefinition("rsvp", "Say you will come to the next discussion session (or a later one).")
+        {
+            Capability = ReadingGroups,
+            Parameters = [new("session", "The session's number from `/reading plan`; default the next one.") { Required = false }],
+            Example = "/reading rsvp 4",
+        },
         new CommandDefinition("setup", "Start (or replace) the group's reading plan.")
         {
             Access = CommandAccess.Organizers,

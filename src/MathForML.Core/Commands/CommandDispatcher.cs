@@ -62,6 +62,15 @@ public sealed partial class CommandDispatcher
             : Task.FromResult(ChatReply.Text(parsed.Error!, ephemeral: true));
     }
 
+    /// <summary>Runs the command behind a pressed button (and the text typed into its form, if any).</summary>
+    public Task<ChatReply> DispatchActionAsync(string actionId, string? formValue, CommandContext context, CancellationToken cancellationToken)
+    {
+        var parsed = CommandActions.Parse(actionId, formValue);
+        return parsed.Command is { } command
+            ? DispatchAsync(command, context, cancellationToken)
+            : Task.FromResult(ChatReply.Text(parsed.Error!, ephemeral: true));
+    }
+
     public async Task<ChatReply> DispatchAsync(ChatCommand command, CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

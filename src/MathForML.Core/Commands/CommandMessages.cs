@@ -20,6 +20,7 @@ public static class CommandMessages
     public const string UnclosedQuoteFormat = "The quote at position {0} is never closed.";
     public const string OrganizersOnlyFormat = "Only organizers can use `/{0}`.";
     public const string NotAvailableYetFormat = "`/{0}` is not available yet: {1} is still being built. Type `/help` to see what works today.";
+    public const string UnknownAction = "That button belongs to an older version of the bot and no longer works. Type `/help` to see the commands.";
     public const string NoGroupHere = "This channel has no study group yet. An organizer can start one with `/group setup <time-zone> [name]`, e.g. `/group setup Europe/Berlin`.";
     public const string InternalErrorFormat = "Something went wrong while running `/{0}`. It has been logged; please try again in a moment.";
 

@@ -35,6 +35,8 @@ public static class ReadingMessages
     public const string ChangesHeader = "What changes:";
     public const string RsvpFormat = "See you at session {0}, {1}. {2} member(s) are coming.";
     public const string AlreadyRsvpFormat = "You already said you are coming to session {0}.";
+    public const string NoSuchSessionFormat = "There is no session `{0}`: the plan has sessions 1 to {1} (see `/reading plan`).";
+    public const string SessionStartedFormat = "Session {0} has already started; RSVPs are for sessions still to come.";
     public const string NoUpcomingSession = "There is no upcoming session to come to.";
 
     public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

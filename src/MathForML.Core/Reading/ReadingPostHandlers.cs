@@ -1,4 +1,6 @@
+using System.Globalization;
 using MathForML.Core.Chat;
+using MathForML.Core.Commands;
 using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Groups;
 using MathForML.Core.Scheduling;
@@ -19,10 +21,6 @@ public static class ReadingPostMessages
     public const string NoPlanReason = "the group has no reading plan";
     public const string NoGroupReason = "the group no longer exists";
     public const string NoPlatformFormat = "the {0} adapter is not running";
-
-    /// <summary>Button action ids; adapters hand them back when pressed.</summary>
-    public const string MarkReadAction = "reading:done";
-    public const string RsvpActionPrefix = "reading:rsvp:";
 }
 
 /// <summary>Shared work of the reading post kinds: find group, plan and session, post, report.</summary>
@@ -67,6 +65,9 @@ public abstract class ReadingPostHandler(IStudyGroupStore groups, IReadingPlanSt
 
 public sealed class ReadingAnnouncementHandler(IStudyGroupStore groups, IReadingPlanStore plans, IBookCatalog books, ChatPlatforms platforms) : ReadingPostHandler(groups, plans, books, platforms)
 {
+    private static readonly CommandDefinition ReadingDone = CommandCatalog.FindPath("reading done")!;
+    private static readonly CommandDefinition ReadingRsvp = CommandCatalog.FindPath("reading rsvp")!;
+
     public override string Kind => ReadingPostsPlanner.AnnouncementKind;
 
     private protected override ChatPost Compose(StudyGroup group, LoadedPlan plan, ReadingSession session) => new()
@@ -77,8 +78,8 @@ public sealed class ReadingAnnouncementHandler(IStudyGroupStore groups, IReading
             Text = Format(ReadingPostMessages.AnnouncementFormat, session.Number, LoadedPlan.Describe(session, plan.Book), LoadedPlan.Titles(session), ChatTime.Token(session.StartsAt), ChatTime.Token(session.StartsAt, ChatTimeStyle.Relative)),
             Buttons =
             [
-                new ChatButton(ReadingPostMessages.MarkReadAction, ReadingPostMessages.MarkReadLabel, ButtonStyle.Primary),
-                new ChatButton(ReadingPostMessages.RsvpActionPrefix + ReadingPostsPlanner.SessionKey(session), ReadingPostMessages.GoingLabel),
+                new ChatButton(CommandActions.For(ReadingDone), ReadingPostMessages.MarkReadLabel, ButtonStyle.Primary),
+                new ChatButton(CommandActions.For(ReadingRsvp, ("session", session.Number.ToString(CultureInfo.InvariantCulture))), ReadingPostMessages.GoingLabel),
             ],
         },
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MathForML.Core.Chat;
 using MathForML.Core.Groups;
@@ -167,7 +168,23 @@ public sealed class ReadingRsvpHandler(IReadingPlanStore plans, IBookCatalog boo
 
     private protected override async Task<ChatReply> HandleAsync(CommandRequest request, LoadedPlan loaded, CancellationToken cancellationToken)
     {
-        if (loaded.Current(request.ReceivedAt) is not { } session)
+        ReadingSession? session;
+        if (request.Command.Argument("session") is { } typed)
+        {
+            session = int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? loaded.Sessions.FirstOrDefault(s => s.Number == number)
+                : null;
+            if (session is null)
+            {
+                return ChatReply.Text(Format(NoSuchSessionFormat, typed, loaded.Sessions.Count), ephemeral: true);
+            }
+
+            if (session.StartsAt <= request.ReceivedAt)
+            {
+                return ChatReply.Text(Format(SessionStartedFormat, session.Number), ephemeral: true);
+            }
+        }
+        else if ((session = loaded.Current(request.ReceivedAt)) is null)
         {
             return ChatReply.Text(NoUpcomingSession, ephemeral: true);
         }

@@ -2,10 +2,10 @@ using MathForML.Core.Chat;
 using MathForML.Core.Groups;
 using MathForML.Core.Members;
 
-namespace MathForML.Core.Tests;
+namespace MathForML.TestKit;
 
 /// <summary>Simple stores for testing Core in isolation; Storage has its own tests on real SQLite.</summary>
-internal sealed class InMemoryGroupStore : IStudyGroupStore
+public sealed class InMemoryGroupStore : IStudyGroupStore
 {
     private readonly List<StudyGroup> _groups = [];
 
@@ -36,7 +36,7 @@ internal sealed class InMemoryGroupStore : IStudyGroupStore
     }
 }
 
-internal sealed class InMemoryMemberStore : IMemberStore
+public sealed class InMemoryMemberStore : IMemberStore
 {
     private readonly Dictionary<(ChatPlatform, string), Member> _members = [];
 

@@ -1,4 +1,6 @@
 using MathForML.Content.Curricula;
+using MathForML.Content.Problems;
+using MathForML.Core.Problems;
 using MathForML.Core.Reading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +14,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName));
         services.TryAddSingleton<IBookCatalog, FileBookCatalog>();
+        services.TryAddSingleton<IProblemBank, FileProblemBank>();
         return services;
     }
 }

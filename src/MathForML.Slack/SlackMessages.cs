@@ -52,4 +52,55 @@ public static class SlackMessages
 
     public const string AckPayloadNotAccepted =
         "This envelope does not accept a response payload (accepts_response_payload is false); acknowledge it without one.";
+
+    public const string HttpListenUrlInvalid =
+        "Slack:HttpListenUrl: must be an absolute http:// or https:// URL without a path, e.g. http://0.0.0.0:3000";
+
+    // Posting failures (PostResult.Failed and operator logs). Format argument {0}: the channel ID.
+    public const string NotInChannel =
+        "Slack: the bot is not a member of channel {0} (not_in_channel); invite it there with /invite @MathForML.";
+
+    public const string ChannelNotFound =
+        "Slack: channel {0} does not exist or the bot cannot see it (channel_not_found); check the group's channel and invite the bot.";
+
+    public const string IsArchived = "Slack: channel {0} is archived (is_archived); unarchive it or move the group to another channel.";
+
+    /// <summary>Format arguments: the Web API method, the scope Slack says is needed.</summary>
+    public const string MissingScope =
+        "Slack: {0} needs the scope {1} (missing_scope); add it under OAuth & Permissions (or re-create the app from config/slack-app-manifest.yml) and reinstall the app.";
+
+    public const string UnknownScope = "(Slack did not say which)";
+
+    /// <summary>Format argument: the Web API method.</summary>
+    public const string RateLimitedExhausted =
+        "Slack: {0} is still rate limited after waiting and retrying (ratelimited); the post was not sent, try again later.";
+
+    /// <summary>Format argument: Slack's error code.</summary>
+    public const string AuthRevoked =
+        "Slack refused the bot token ({0}); the Slack adapter has stopped. Create a new bot token (reinstall the app) and set Slack:BotToken (MATHFORML__Slack__BotToken).";
+
+    /// <summary>Format argument: the stop reason.</summary>
+    public const string AdapterStopped = "Slack: the adapter has stopped and posts nothing: {0}";
+
+    /// <summary>Format arguments: the Web API method (with step), Slack's error code.</summary>
+    public const string CallFailed = "Slack: {0} failed ({1}).";
+
+    /// <summary>Format arguments: file name, the failure as <see cref="CallFailed"/> would say it.</summary>
+    public const string ImageUploadFailed = "Slack: the message was posted, but its image {0} could not be uploaded: {1}";
+
+    public const string EmptyPost = "Slack: nothing to post: the message has no text, image or button.";
+
+    // Texts members see.
+
+    /// <summary>Format argument: an image's alt text. Ephemeral messages cannot carry uploaded files.</summary>
+    public const string ImageAsText = "Image: {0}";
+
+    public const string FormSubmit = "Submit";
+    public const string FormCancel = "Cancel";
+    public const string FormValueRequired = "Please type something here.";
+
+    public const string ReplyNotPosted =
+        "I could not post my reply in this channel: invite me first with `/invite @MathForML`.";
+
+    public const string FormNotOpened = "I could not open the form just now; please press the button again.";
 }

@@ -32,6 +32,12 @@ public sealed class SlackOptions
 
     public SlackMode Mode { get; set; } = SlackMode.SocketMode;
 
+    /// <summary>
+    /// HTTP mode only: where the built-in web server listens for Slack's requests (paths <c>/slack/events</c>,
+    /// <c>/slack/commands</c>, <c>/slack/interactive</c>). Put a TLS-terminating proxy in front of it.
+    /// </summary>
+    public Uri HttpListenUrl { get; set; } = new("http://0.0.0.0:3000");
+
     /// <summary>Members with organizer rights in addition to workspace admins and owners.</summary>
     public IList<string> OrganizerUserIds { get; init; } = [];
 

@@ -45,6 +45,11 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add(SlackMessages.ApiBaseUrlInvalid);
         }
 
+        if (options.Mode == SlackMode.Http && !IsValidListenUrl(options.HttpListenUrl))
+        {
+            failures.Add(SlackMessages.HttpListenUrlInvalid);
+        }
+
         if (options.ConnectionCount is < MinConnectionCount or > MaxConnectionCount)
         {
             failures.Add(string.Format(CultureInfo.InvariantCulture, SlackMessages.ConnectionCountOutOfRange, MinConnectionCount, MaxConnectionCount));
@@ -99,6 +104,10 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return SlackMessages.UnknownTokenPrefix;
     }
+
+    private static bool IsValidListenUrl(Uri? url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        && url.AbsolutePath == "/" && string.IsNullOrEmpty(url.Query);
 
     private static bool IsValidApiBaseUrl(Uri? url)
     {

@@ -220,6 +220,20 @@ public sealed class RendererTests
         Assert.False(Render("x \\in \\R^n").Success);
     }
 
+    [Theory]
+    [InlineData("\\abs{x}")]
+    [InlineData("\\abs{\\det A}")]
+    [InlineData("\\norm{x - y}^2")]
+    public void Macro_with_an_argument_inside_left_right_renders(string latex)
+    {
+        var options = new RenderOptions
+        {
+            Macros = new Dictionary<string, string> { ["\\abs"] = "\\left\\lvert #1 \\right\\rvert", ["\\norm"] = "\\left\\lVert #1 \\right\\rVert" },
+        };
+        RenderResult result = Render(latex, options);
+        Assert.True(result.Success, result.Error?.Message);
+    }
+
     [Fact]
     public void Identical_requests_are_served_from_the_cache()
     {

@@ -30,7 +30,7 @@ public sealed class ManifestTests
     [Fact]
     public void Bot_scopes_are_exactly_the_ones_the_client_needs()
     {
-        string[] expected = ["commands", "chat:write", "files:write", "users:read", "channels:read", "groups:read", "usergroups:read", "app_mentions:read", "im:history"];
+        string[] expected = ["commands", "chat:write", "files:write", "users:read", "channels:read", "groups:read", "usergroups:read", "app_mentions:read", "im:history", "channels:history", "groups:history"];
 
         Assert.Equal(expected.Order(), Scalars(At("oauth_config", "scopes", "bot")).Order());
     }

@@ -1,6 +1,7 @@
 using MathForML.Core.Reading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static MathForML.Content.ContentMessages;
 using static MathForML.Content.Curricula.CurriculumMessages;
 
 namespace MathForML.Content.Curricula;
@@ -43,7 +44,7 @@ public sealed partial class FileBookCatalog : IBookCatalog
             var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
             if (new FileInfo(path).Length > CurriculumParser.MaxFileBytes)
             {
-                errors.Add(new ContentError(display, 1, $"is larger than {CurriculumParser.MaxFileBytes / 1024} KiB"));
+                errors.Add(new ContentError(display, 1, Format(TooLargeFormat, CurriculumParser.MaxFileBytes / 1024)));
                 continue;
             }
 

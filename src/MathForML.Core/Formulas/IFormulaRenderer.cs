@@ -20,5 +20,12 @@ public sealed record FormulaRenderResult(ChatImage? Image, string? Error)
 /// <summary>The renderer port: Core asks for pictures of LaTeX without knowing how they are drawn.</summary>
 public interface IFormulaRenderer
 {
-    FormulaRenderResult Render(string latex, bool display, FormulaTheme theme);
+    /// <summary>One formula (no dollar signs), display or inline style.</summary>
+    FormulaRenderResult Render(string latex, bool display, FormulaTheme theme, IReadOnlyDictionary<string, string>? macros = null);
+
+    /// <summary>
+    /// Paragraphs of text with <c>$…$</c> inline and <c>$$…$$</c> display math, wrapped to the chat's width
+    /// (problem statements, hints, solutions). The alt text is the source.
+    /// </summary>
+    FormulaRenderResult RenderDocument(string text, FormulaTheme theme, IReadOnlyDictionary<string, string>? macros = null);
 }

@@ -6,6 +6,20 @@ public static class EditDistance
     /// <summary>Names longer than this are never compared (the cost grows with the product of lengths).</summary>
     public const int MaxLength = 64;
 
+    /// <summary>The candidate closest to <paramref name="typed"/> (case-insensitive) within <paramref name="maxDistance"/> edits, if any.</summary>
+    public static string? Closest(string typed, IEnumerable<string> candidates, int maxDistance = 2)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var lowered = typed.ToLowerInvariant();
+        return candidates
+            .Select(c => (Name: c, Distance: Between(lowered, c.ToLowerInvariant())))
+            .Where(c => c.Distance <= maxDistance)
+            .OrderBy(c => c.Distance)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
     public static int Between(string a, string b)
     {
         if (a.Length > MaxLength || b.Length > MaxLength)

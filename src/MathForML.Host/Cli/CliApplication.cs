@@ -31,16 +31,12 @@ public static class CliApplication
             case "render":
                 return await RenderCommand.RunAsync(rest, io);
             case "validate-bank":
-                return await NotAvailableAsync(io, verb, "the problem bank");
+                return await BankCommands.ValidateAsync(rest, io);
+            case "preview":
+                return await BankCommands.PreviewAsync(rest, io);
             default:
                 await io.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, CliMessages.UnknownVerbFormat, verb));
                 return ExitCodes.Usage;
         }
-    }
-
-    private static async Task<int> NotAvailableAsync(CliIo io, string verb, string capability)
-    {
-        await io.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, CliMessages.NotAvailableFormat, verb, capability));
-        return ExitCodes.NotAvailable;
     }
 }

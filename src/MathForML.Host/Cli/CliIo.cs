@@ -17,5 +17,4 @@ public static class ExitCodes
     public const int Failure = 1;
     public const int Usage = 2;
     public const int Configuration = 3;
-    public const int NotAvailable = 4;
 }

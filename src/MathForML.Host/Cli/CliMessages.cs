@@ -12,12 +12,13 @@ internal static class CliMessages
           mathforml check --jsonl                      Judge {"answer","expect","options"} lines from stdin.
           mathforml render <latex> -o <file.png> [--display] [--theme light|dark] [--scale N]
           mathforml render --jsonl <dir>               Render {"name","tex","display"} lines from stdin into <dir>.
-          mathforml validate-bank [path]               Check the problem bank (default config/problems).
+          mathforml validate-bank [dir] [--seeds N]    Check every problem in the bank (default config/problems).
+          mathforml preview <problem.yml> -o <dir> [--seed N] [--theme light|dark]
+                                                       Render a problem's statement, hints and solution to PNGs.
           mathforml help | version
 
-        Exit codes: 0 ok, 1 failure, 2 usage error, 3 configuration error, 4 not available in this build.
+        Exit codes: 0 ok, 1 failure, 2 usage error, 3 configuration error.
         """;
 
     public const string UnknownVerbFormat = "Unknown command '{0}'. Run 'mathforml help' for the list.";
-    public const string NotAvailableFormat = "'{0}' is not available yet: {1} is still being built.";
 }

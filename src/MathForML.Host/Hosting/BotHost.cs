@@ -53,7 +53,16 @@ internal static class BotHost
             return ExitCodes.Configuration;
         }
 
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while still starting (Ctrl+C during a slow start): stop what did start, and exit cleanly.
+            await host.StopAsync(CancellationToken.None);
+            return ExitCodes.Ok;
+        }
 
         await host.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
@@ -81,7 +90,12 @@ internal static class BotHost
         builder.Services.AddMathForMLStorage(configuration);
         builder.Services.PostConfigure<StorageOptions>(o => o.DatabasePath = Path.Combine(io.WorkingDirectory, o.DatabasePath));
         builder.Services.AddMathForMLContent(configuration);
-        builder.Services.PostConfigure<ContentOptions>(o => o.CurriculaDirectory = Path.Combine(io.WorkingDirectory, o.CurriculaDirectory));
+        builder.Services.PostConfigure<ContentOptions>(o =>
+        {
+            o.CurriculaDirectory = Path.Combine(io.WorkingDirectory, o.CurriculaDirectory);
+            o.ProblemsDirectory = Path.Combine(io.WorkingDirectory, o.ProblemsDirectory);
+            o.TopicsFile = Path.Combine(io.WorkingDirectory, o.TopicsFile);
+        });
         builder.Services.AddMathForMLCore();
         builder.Services.AddReadingGroups();
         builder.Services.AddSingleton<MathRenderer>();

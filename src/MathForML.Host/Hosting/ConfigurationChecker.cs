@@ -109,12 +109,7 @@ internal static class ConfigurationChecker
 
     private static string DidYouMean(string typed, IEnumerable<string> candidates)
     {
-        var best = candidates
-            .Select(c => (Name: c, Distance: EditDistance.Between(typed.ToUpperInvariant(), c.ToUpperInvariant())))
-            .Where(c => c.Distance <= 3)
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Name)
-            .FirstOrDefault();
+        var best = EditDistance.Closest(typed, candidates, maxDistance: 3);
         return best is null ? "" : Format(DidYouMeanFormat, best);
     }
 

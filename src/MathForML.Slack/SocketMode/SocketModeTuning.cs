@@ -35,7 +35,7 @@ public sealed record SocketModeTuning
     public int DeduplicationCapacity { get; init; } = 10_000;
 
     /// <summary>Envelopes waiting for a handler; when full, new ones stay unacknowledged so Slack redelivers them.</summary>
-    public int EnvelopeQueueCapacity { get; init; } = 256;
+    public int EnvelopeQueueCapacity { get; init; } = 1024;
 
     /// <summary>Largest WebSocket message accepted; a larger one drops the connection.</summary>
     public int MaxMessageBytes { get; init; } = 1024 * 1024;

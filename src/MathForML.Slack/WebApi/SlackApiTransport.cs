@@ -96,17 +96,28 @@ internal sealed class SlackApiTransport(
     /// POSTs raw bytes to a pre-signed upload URL. No token is sent: the URL itself is the credential, and a
     /// token must never travel to an address that came from a response.
     /// </summary>
-    public async Task<SlackApiError?> UploadAsync(string method, Uri uploadUrl, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    public Task<SlackApiError?> UploadAsync(string method, Uri uploadUrl, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        PostWithoutTokenAsync(method, uploadUrl, bytes, "application/octet-stream", tuning.UploadTimeout, FileUploadStep.UploadBytes, cancellationToken);
+
+    /// <summary>
+    /// POSTs a JSON message to an interaction's <c>response_url</c>. Like an upload URL, the address is the
+    /// credential: no token is sent to it.
+    /// </summary>
+    public Task<SlackApiError?> RespondAsync(Uri responseUrl, ReadOnlyMemory<byte> json, CancellationToken cancellationToken) =>
+        PostWithoutTokenAsync("response_url", responseUrl, json, "application/json", tuning.RequestTimeout, FileUploadStep.None, cancellationToken);
+
+    private async Task<SlackApiError?> PostWithoutTokenAsync(
+        string method, Uri url, ReadOnlyMemory<byte> bytes, string contentType, TimeSpan attemptTimeout, FileUploadStep step, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             SlackApiError failure;
-            using (var timeout = new CancellationTokenSource(tuning.UploadTimeout, time))
+            using (var timeout = new CancellationTokenSource(attemptTimeout, time))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
-            using (var request = new HttpRequestMessage(HttpMethod.Post, uploadUrl))
+            using (var request = new HttpRequestMessage(HttpMethod.Post, url))
             {
                 request.Content = new ReadOnlyMemoryContent(bytes);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
                 try
                 {
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
@@ -116,7 +127,7 @@ internal sealed class SlackApiTransport(
                         return null;
                     }
 
-                    failure = new SlackApiError(method, SlackErrorKind.Http, HttpCode(status), [], status, FileUploadStep.UploadBytes);
+                    failure = new SlackApiError(method, SlackErrorKind.Http, HttpCode(status), [], status, step);
                     if (status < 500 && response.StatusCode != HttpStatusCode.TooManyRequests)
                     {
                         return failure;
@@ -124,11 +135,11 @@ internal sealed class SlackApiTransport(
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new SlackApiError(method, SlackErrorKind.Transport, SlackApiError.TimeoutCode, [], null, FileUploadStep.UploadBytes);
+                    failure = new SlackApiError(method, SlackErrorKind.Transport, SlackApiError.TimeoutCode, [], null, step);
                 }
                 catch (HttpRequestException)
                 {
-                    failure = new SlackApiError(method, SlackErrorKind.Transport, SlackApiError.NetworkCode, [], null, FileUploadStep.UploadBytes);
+                    failure = new SlackApiError(method, SlackErrorKind.Transport, SlackApiError.NetworkCode, [], null, step);
                 }
             }
 
@@ -171,7 +182,7 @@ internal sealed class SlackApiTransport(
         var code = root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.String
             ? error.GetString()!
             : SlackApiError.InvalidResponseCode;
-        return Fail(new SlackApiError(method, SlackErrorKind.Api, code, ReadMessages(root), status));
+        return Fail(new SlackApiError(method, SlackErrorKind.Api, code, ReadMessages(root), status) { NeededScope = JsonRead.String(root, "needed") });
     }
 
     private static string[] ReadMessages(JsonElement root)

@@ -46,6 +46,9 @@ public sealed record SlackApiError(
     public const string InvalidResponseCode = "invalid_response";
     public const string HttpStatusCodePrefix = "http_";
 
+    /// <summary>For <c>missing_scope</c>: the scope Slack says the call needs (its <c>needed</c> field).</summary>
+    public string? NeededScope { get; init; }
+
     /// <summary>Slack codes after which retrying with the same token can never succeed.</summary>
     public bool IsUnrecoverableAuth => Kind == SlackErrorKind.Api && SlackAuthErrors.IsUnrecoverable(Code);
 

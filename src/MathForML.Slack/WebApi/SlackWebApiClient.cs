@@ -53,8 +53,57 @@ public sealed class SlackWebApiClient
             WriteOptional(w, "thread_ts", request.ThreadTs);
             w.WriteBoolean("unfurl_links", request.UnfurlLinks);
             w.WriteBoolean("unfurl_media", request.UnfurlMedia);
+            WriteMetadata(w, request.Metadata);
         }, cancellationToken);
         return Map(result, "chat.postMessage", ReadPosted);
+    }
+
+    /// <summary>
+    /// Recent messages of a channel (<c>conversations.history</c>) or of one thread (<c>conversations.replies</c>),
+    /// with every message's metadata (<c>include_all_metadata</c>). Reads only the first page: callers look back a
+    /// bounded window.
+    /// </summary>
+    public async Task<SlackResult<IReadOnlyList<HistoryMessage>>> GetHistoryAsync(HistoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var method = request.ThreadTs is null ? "conversations.history" : "conversations.replies";
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("channel", request.Channel),
+            new("include_all_metadata", "true"),
+            new("limit", request.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (request.ThreadTs is not null)
+        {
+            fields.Add(new("ts", request.ThreadTs));
+        }
+
+        if (request.Oldest is not null)
+        {
+            fields.Add(new("oldest", request.Oldest));
+        }
+
+        var result = await CallBotFormAsync(method, [.. fields], cancellationToken);
+        return Map<IReadOnlyList<HistoryMessage>>(result, method, root => JsonRead.Array(root, "messages") is { } messages
+            ? [.. messages.EnumerateArray().Select(ReadHistoryMessage).OfType<HistoryMessage>()]
+            : null);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (a JSON message object, e.g. with <c>response_type</c>) to an interaction's
+    /// <c>response_url</c>. Only https addresses are followed (http only when the API itself is a loopback test server).
+    /// </summary>
+    public async Task<SlackResult<bool>> RespondAsync(Uri responseUrl, JsonElement message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        if (!IsAcceptableUploadUrl(responseUrl))
+        {
+            return SlackResult<bool>.Failure(new SlackApiError("response_url", SlackErrorKind.InvalidResponse, SlackApiError.InvalidResponseCode, []));
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(message);
+        var failure = await _transport.RespondAsync(responseUrl, body, cancellationToken);
+        return failure is null ? SlackResult<bool>.Success(true) : SlackResult<bool>.Failure(failure);
     }
 
     /// <summary>Ephemeral messages are not stored as channel messages, so they are not paced per channel.</summary>
@@ -268,6 +317,50 @@ public sealed class SlackWebApiClient
 
         writer.WritePropertyName("blocks");
         value.WriteTo(writer);
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter writer, MessageMetadata? metadata)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("metadata");
+        writer.WriteString("event_type", metadata.EventType);
+        writer.WriteStartObject("event_payload");
+        foreach (var (name, value) in metadata.Payload)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static HistoryMessage? ReadHistoryMessage(JsonElement message)
+    {
+        if (JsonRead.String(message, "ts") is not { } ts)
+        {
+            return null;
+        }
+
+        MessageMetadata? metadata = null;
+        if (JsonRead.Object(message, "metadata") is { } m && JsonRead.String(m, "event_type") is { } eventType)
+        {
+            var payload = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (JsonRead.Object(m, "event_payload") is { } p)
+            {
+                foreach (var property in p.EnumerateObject().Where(x => x.Value.ValueKind == JsonValueKind.String))
+                {
+                    payload[property.Name] = property.Value.GetString()!;
+                }
+            }
+
+            metadata = new MessageMetadata(eventType, payload);
+        }
+
+        return new HistoryMessage(ts, JsonRead.String(message, "thread_ts"), JsonRead.String(message, "text"), metadata);
     }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)

@@ -14,7 +14,30 @@ public sealed record PostMessageRequest(string Channel, string Text)
     public bool UnfurlLinks { get; init; }
 
     public bool UnfurlMedia { get; init; }
+
+    /// <summary>Message metadata (<c>metadata.event_type</c> / <c>event_payload</c>), e.g. the idempotency key of a post.</summary>
+    public MessageMetadata? Metadata { get; init; }
 }
+
+/// <summary>Slack message metadata: an event type (<c>snake_case</c>) and a flat JSON object payload.</summary>
+public sealed record MessageMetadata(string EventType, IReadOnlyDictionary<string, string> Payload);
+
+/// <summary>
+/// <c>conversations.history</c> (or, with <see cref="ThreadTs"/>, <c>conversations.replies</c>) with message metadata,
+/// newest first, limited to messages after <see cref="Oldest"/>.
+/// </summary>
+public sealed record HistoryRequest(string Channel)
+{
+    public string? ThreadTs { get; init; }
+
+    /// <summary>Only messages after this Slack timestamp (seconds.micros) are returned.</summary>
+    public string? Oldest { get; init; }
+
+    public int Limit { get; init; } = 100;
+}
+
+/// <summary>A message read back from history: its ts, thread and metadata.</summary>
+public sealed record HistoryMessage(string Ts, string? ThreadTs, string? Text, MessageMetadata? Metadata);
 
 /// <summary><c>chat.postEphemeral</c>: visible only to <paramref name="User"/> in <paramref name="Channel"/>.</summary>
 public sealed record PostEphemeralRequest(string Channel, string User, string Text)

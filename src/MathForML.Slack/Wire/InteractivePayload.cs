@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace MathForML.Slack.Wire;
 
 /// <summary>An interaction: a button/select in a message (<see cref="BlockActions"/>) or a submitted modal (<see cref="ViewSubmission"/>).</summary>
-public abstract record InteractivePayload(string UserId, string? TeamId, string? TriggerId);
+public abstract record InteractivePayload(string UserId, string? TeamId, string? TriggerId)
+{
+    /// <summary>The user's name (<c>user.username</c> or <c>user.name</c>), if Slack sent one.</summary>
+    public string? UserName { get; init; }
+}
 
 /// <summary>One action of a <c>block_actions</c> payload. <see cref="Value"/> is a button's value or a select's chosen value.</summary>
 public sealed record BlockAction(string ActionId, string? BlockId, string Type, string? Value);
@@ -16,7 +20,11 @@ public sealed record BlockActions(
     string? MessageTs,
     string? ResponseUrl,
     IReadOnlyList<BlockAction> Actions)
-    : InteractivePayload(UserId, TeamId, TriggerId);
+    : InteractivePayload(UserId, TeamId, TriggerId)
+{
+    /// <summary>The thread the pressed message is in (<c>container.thread_ts</c> or <c>message.thread_ts</c>), if any.</summary>
+    public string? ThreadTs { get; init; }
+}
 
 /// <summary>One input of a submitted view; <see cref="SelectedValues"/> holds multi-select and checkbox choices.</summary>
 public sealed record ViewStateValue(string Type, string? Value, IReadOnlyList<string> SelectedValues);
@@ -53,13 +61,18 @@ public static class InteractivePayloadParser
 
         var teamId = JsonRead.Object(payload, "team") is { } team ? JsonRead.String(team, "id") : null;
         var triggerId = JsonRead.String(payload, "trigger_id");
-        return JsonRead.String(payload, "type") switch
+        var result = JsonRead.String(payload, "type") switch
         {
             "block_actions" => ParseBlockActions(payload, userId, teamId, triggerId),
             "view_submission" => ParseViewSubmission(payload, userId, teamId, triggerId),
             null => WireResult<InteractivePayload>.Failure("$.type", WireMessages.Missing),
             _ => WireResult<InteractivePayload>.Failure("$.type", WireMessages.UnsupportedInteraction),
         };
+        var userObject = JsonRead.Object(payload, "user")!.Value;
+        var userName = JsonRead.String(userObject, "username") ?? JsonRead.String(userObject, "name");
+        return result.IsSuccess && userName is not null
+            ? WireResult<InteractivePayload>.Success(result.Value with { UserName = userName })
+            : result;
     }
 
     private static WireResult<InteractivePayload> ParseBlockActions(JsonElement payload, string userId, string? teamId, string? triggerId)
@@ -90,8 +103,13 @@ public static class InteractivePayloadParser
         var container = JsonRead.Object(payload, "container");
         var messageTs = (container is { } c ? JsonRead.String(c, "message_ts") : null)
                         ?? (JsonRead.Object(payload, "message") is { } message ? JsonRead.String(message, "ts") : null);
+        var threadTs = (container is { } ct ? JsonRead.String(ct, "thread_ts") : null)
+                       ?? (JsonRead.Object(payload, "message") is { } m ? JsonRead.String(m, "thread_ts") : null);
         return WireResult<InteractivePayload>.Success(new BlockActions(
-            userId, teamId, triggerId, channelId, messageTs, JsonRead.String(payload, "response_url"), parsed));
+            userId, teamId, triggerId, channelId, messageTs, JsonRead.String(payload, "response_url"), parsed)
+        {
+            ThreadTs = threadTs,
+        });
     }
 
     private static WireResult<InteractivePayload> ParseViewSubmission(JsonElement payload, string userId, string? teamId, string? triggerId)

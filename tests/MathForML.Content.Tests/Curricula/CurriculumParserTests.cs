@@ -1,5 +1,6 @@
 using MathForML.Content.Curricula;
 using MathForML.TestKit;
+using static MathForML.Content.ContentMessages;
 using static MathForML.Content.Curricula.CurriculumMessages;
 
 namespace MathForML.Content.Tests.Curricula;
@@ -46,7 +47,7 @@ public sealed class CurriculumParserTests
         { "pages: 1-10", "pages: 10-1", 11, Format(BadPagesFormat, "10-1") },
         { "pages: 11-20", "pages: 3-5", 15, Format(PagesGoBackFormat, "1.2") },
         { "id: demo", "id: Demo Book", 1, Format(BadIdFormat, "Demo Book") },
-        { "title: Matrices", "titel: Matrices", 14, Format(UnknownKeyFormat, "titel", "number, title, pages, topics") },
+        { "title: Matrices", "titel: Matrices", 14, Format(UnknownKeyFormat, "titel", "curriculum", "number, title, pages, topics") },
         { "number: \"1.2\"", "number: \"1.1\"", 13, Format(DuplicateSectionFormat, "1.1") },
         { "title: A Demo Book\n", "", 1, Format(MissingKeyFormat, "title") },
         { "topics: [vectors]", "topics: vectors", 12, Format(NotAListFormat, "topics") },

@@ -17,7 +17,7 @@ public sealed class TexHandlerTests
     [InlineData(@"/tex $$ \sum_i x_i $$", @"\sum_i x_i")]
     public async Task The_formula_is_rendered_as_a_public_image_without_dollar_delimiters(string text, string rendered)
     {
-        var renderer = new RecordingRenderer();
+        var renderer = new RecordingFormulaRenderer();
 
         var reply = await Dispatcher(renderer).DispatchTextAsync(text, Member, CancellationToken.None);
 
@@ -29,7 +29,7 @@ public sealed class TexHandlerTests
     [Fact]
     public async Task A_render_error_is_shown_privately()
     {
-        var reply = await Dispatcher(new RecordingRenderer(fail: "Unknown command \\frca at 0")).DispatchTextAsync(@"/tex \frca{1}{2}", Member, CancellationToken.None);
+        var reply = await Dispatcher(new RecordingFormulaRenderer(fail: "Unknown command \\frca at 0")).DispatchTextAsync(@"/tex \frca{1}{2}", Member, CancellationToken.None);
 
         Assert.True(reply.Ephemeral);
         Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, TexMessages.FailedFormat, "Unknown command \\frca at 0"), reply.Content.Text);
@@ -38,7 +38,7 @@ public sealed class TexHandlerTests
     [Fact]
     public async Task Over_long_formulas_are_refused_before_rendering()
     {
-        var renderer = new RecordingRenderer();
+        var renderer = new RecordingFormulaRenderer();
         var latex = new string('x', TexMessages.MaxLength + 1);
 
         var reply = await Dispatcher(renderer).DispatchTextAsync("/tex " + latex, Member, CancellationToken.None);
@@ -49,15 +49,4 @@ public sealed class TexHandlerTests
 
     private static CommandDispatcher Dispatcher(IFormulaRenderer renderer) =>
         new([new TexHandler(renderer)], new InMemoryGroupStore(), new InMemoryMemberStore(), new FakeTimeProvider(), NullLogger<CommandDispatcher>.Instance);
-
-    private sealed class RecordingRenderer(string? fail = null) : IFormulaRenderer
-    {
-        public List<string> Requests { get; } = [];
-
-        public FormulaRenderResult Render(string latex, bool display, FormulaTheme theme)
-        {
-            Requests.Add(latex);
-            return fail is null ? FormulaRenderResult.Rendered(new ChatImage([1, 2, 3], latex, "formula.png", 10, 10)) : FormulaRenderResult.Failed(fail);
-        }
-    }
 }

@@ -7,19 +7,7 @@ internal static class RepoPaths
 
     public static bool UpdateRequested => Environment.GetEnvironmentVariable(UpdateGoldenVariable) == "1";
 
-    public static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MathForML.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Repository root (MathForML.sln) not found.");
-        }
-    }
+    public static string Root => MathForML.TestKit.Repository.Root;
 
     public static string GoldenDirectory => Path.Combine(Root, "tests", "MathForML.Rendering.Tests", "Golden");
 

@@ -22,6 +22,12 @@ internal sealed record ScriptedResponse(int Status, string Body, string? RetryAf
 
 internal sealed record RecordedRequest(string Method, string? Authorization, string? ContentType, string Body);
 
+/// <summary>A message the loopback stored from chat.postMessage (as conversations.history returns it).</summary>
+internal sealed record StoredMessage(string Channel, string Ts, string? ThreadTs, string Text, JsonElement Request);
+
+/// <summary>A POST to a response_url.</summary>
+internal sealed record RecordedResponse(string Id, JsonElement Body);
+
 /// <summary>
 /// Slack on 127.0.0.1: <c>apps.connections.open</c> handing out fresh WebSocket URLs, the Socket Mode socket
 /// (hello, envelopes, disconnects, acks) and the Web API methods the client uses, misbehaving on demand.
@@ -36,6 +42,7 @@ internal sealed class LoopbackSlack : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<ServerConnection> _all = [];
     private int _nextTicket;
+    private int _nextTs = 99; // the first message is 1700000000.000100
 
     private LoopbackSlack(WebApplication app) => _app = app;
 
@@ -66,6 +73,63 @@ internal sealed class LoopbackSlack : IAsyncDisposable
 
     public int CallCount(string method) => Requests.Count(r => r.Method == method);
 
+    private event Action? Recorded;
+
+    /// <summary>Completes once <paramref name="method"/> has been called <paramref name="count"/> times (a signal, not a poll).</summary>
+    public async Task WaitForCallsAsync(string method, int count = 1)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (CallCount(method) >= count)
+            {
+                reached.TrySetResult();
+            }
+        }
+
+        Recorded += Check;
+        try
+        {
+            Check();
+            await reached.Task.WaitAsync(TestWait.Limit);
+        }
+        finally
+        {
+            Recorded -= Check;
+        }
+    }
+
+    private void Record(RecordedRequest request)
+    {
+        Requests.Enqueue(request);
+        Recorded?.Invoke();
+    }
+
+    /// <summary>Messages posted with chat.postMessage, in order (history serves them with their metadata).</summary>
+    public ConcurrentQueue<StoredMessage> Messages { get; } = new();
+
+    /// <summary>Messages sent to response URLs (<see cref="ResponseUrl"/>).</summary>
+    public Channel<RecordedResponse> Responses { get; } = Channel.CreateUnbounded<RecordedResponse>();
+
+    /// <summary>Users whose users.info says is_admin.</summary>
+    public ConcurrentDictionary<string, bool> Admins { get; } = new(StringComparer.Ordinal) { ["U0ADA"] = true };
+
+    /// <summary>A response_url on this server; posts to it land in <see cref="Responses"/>.</summary>
+    public string ResponseUrl(string id) => new Uri(Root, "response/" + id).ToString();
+
+    /// <summary>Stores a message as if an earlier run had posted it (for the ledger's history check).</summary>
+    public StoredMessage Seed(string channel, string text, string? metadataKey, string? threadTs = null)
+    {
+        var json = metadataKey is null
+            ? JsonSerializer.SerializeToElement(new { channel, text })
+            : JsonSerializer.SerializeToElement(new { channel, text, metadata = new { event_type = "mathforml_post", event_payload = new { key = metadataKey } } });
+        var stored = new StoredMessage(channel, NextTs(), threadTs, text, json);
+        Messages.Enqueue(stored);
+        return stored;
+    }
+
+    private string NextTs() => "1700000000." + Interlocked.Increment(ref _nextTs).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
     public static async Task<LoopbackSlack> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -77,6 +141,7 @@ internal sealed class LoopbackSlack : IAsyncDisposable
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.MapPost("/api/{method}", slack.HandleApiAsync);
         app.MapPost("/upload/{fileId}", slack.HandleUploadAsync);
+        app.MapPost("/response/{id}", slack.HandleResponseAsync);
         app.Map("/link", slack.HandleSocketAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -117,7 +182,7 @@ internal sealed class LoopbackSlack : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var authorization = context.Request.Headers.Authorization.ToString();
-        Requests.Enqueue(new RecordedRequest(method, authorization, context.Request.ContentType, body));
+        Record(new RecordedRequest(method, authorization, context.Request.ContentType, body));
 
         if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
         {
@@ -156,6 +221,30 @@ internal sealed class LoopbackSlack : IAsyncDisposable
                 var ticket = Interlocked.Increment(ref _nextTicket);
                 return new { ok = true, url = $"ws://{Root.Authority}/link/?ticket={ticket}" };
             case "chat.postMessage":
+                var posted = new StoredMessage(
+                    json.GetProperty("channel").GetString()!,
+                    NextTs(),
+                    json.TryGetProperty("thread_ts", out var thread) ? thread.GetString() : null,
+                    json.GetProperty("text").GetString()!,
+                    json.Clone());
+                Messages.Enqueue(posted);
+                return new { ok = true, channel = posted.Channel, ts = posted.Ts };
+            case "conversations.history":
+            case "conversations.replies":
+                var inChannel = Messages.Where(m => m.Channel == form["channel"]
+                    && (method == "conversations.history" ? m.ThreadTs is null : m.ThreadTs == form["ts"] || m.Ts == form["ts"]));
+                return new
+                {
+                    ok = true,
+                    messages = inChannel.Reverse().Select(m => new Dictionary<string, object?>
+                    {
+                        ["type"] = "message",
+                        ["ts"] = m.Ts,
+                        ["thread_ts"] = m.ThreadTs,
+                        ["text"] = m.Text,
+                        ["metadata"] = m.Request.TryGetProperty("metadata", out var meta) ? meta : null,
+                    }).ToArray(),
+                };
             case "chat.update":
                 return new { ok = true, channel = json.GetProperty("channel").GetString(), ts = json.TryGetProperty("ts", out var ts) ? ts.GetString() : "1700000000.000100" };
             case "chat.postEphemeral":
@@ -172,7 +261,7 @@ internal sealed class LoopbackSlack : IAsyncDisposable
                 return new
                 {
                     ok = true,
-                    user = new { id = form["user"], name = "ada", real_name = "Ada Lovelace", tz = "Europe/London", tz_label = "Greenwich Mean Time", tz_offset = 0, is_admin = true, is_owner = false, is_bot = false, deleted = false },
+                    user = new { id = form["user"], name = "ada", real_name = "Ada Lovelace", tz = "Europe/London", tz_label = "Greenwich Mean Time", tz_offset = 0, is_admin = Admins.ContainsKey(form["user"]), is_owner = false, is_bot = false, deleted = false },
                 };
             case "conversations.info":
                 return new { ok = true, channel = new { id = form["channel"], name = "study-group", is_channel = true, is_private = false, is_im = false, is_archived = false, is_member = true } };
@@ -190,11 +279,20 @@ internal sealed class LoopbackSlack : IAsyncDisposable
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => p.Length > 1 ? WebUtility.UrlDecode(p[1]) : "", StringComparer.Ordinal);
 
+    private async Task HandleResponseAsync(HttpContext context, string id)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        Record(new RecordedRequest("response_url", context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body));
+        Responses.Writer.TryWrite(new RecordedResponse(id, JsonDocument.Parse(body).RootElement.Clone()));
+        await context.Response.WriteAsync("ok");
+    }
+
     private async Task HandleUploadAsync(HttpContext context, string fileId)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
-        Requests.Enqueue(new RecordedRequest("upload", context.Request.Headers.Authorization.ToString(), context.Request.ContentType, $"{buffer.Length} bytes"));
+        Record(new RecordedRequest("upload", context.Request.Headers.Authorization.ToString(), context.Request.ContentType, $"{buffer.Length} bytes"));
         if (HangUploads)
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -37,6 +37,9 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
     }
 
     public Task SendSlashCommandAsync(string envelopeId, string text = "problem") =>
+        SendSlashCommandAsync(envelopeId, text, "U0ADA", "https://hooks.slack.com/commands/T0TEAM/1/abc");
+
+    public Task SendSlashCommandAsync(string envelopeId, string text, string userId, string responseUrl, string channelId = "C0STUDY") =>
         SendAsync(new
         {
             envelope_id = envelopeId,
@@ -46,13 +49,13 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
             {
                 token = "legacy",
                 team_id = "T0TEAM",
-                channel_id = "C0STUDY",
-                user_id = "U0ADA",
+                channel_id = channelId,
+                user_id = userId,
                 user_name = "ada",
                 command = "/mfml",
                 text,
                 trigger_id = "1337.42.abc",
-                response_url = "https://hooks.slack.com/commands/T0TEAM/1/abc",
+                response_url = responseUrl,
             },
         });
 
@@ -74,6 +77,10 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
                 @event = new { type = "app_mention", user = "U0ADA", text, channel = "C0STUDY", ts = "1700000000.000300" },
             },
         });
+
+    /// <summary>An <c>interactive</c> envelope (block_actions or view_submission) with <paramref name="payload"/>.</summary>
+    public Task SendInteractiveAsync(string envelopeId, object payload) =>
+        SendAsync(new { envelope_id = envelopeId, type = "interactive", accepts_response_payload = true, payload });
 
     public Task SendDisconnectAsync(string reason) =>
         SendAsync(new { type = "disconnect", reason, debug_info = new { host = "applink-loopback" } });

@@ -2,6 +2,7 @@ using MathForML.Core.Commands;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Groups;
+using MathForML.Core.Problems;
 using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,27 @@ public static class ServiceCollectionExtensions
         services.AddDueItemHandler<ReadingReminderHandler>();
         services.AddDueItemHandler<ReadingSessionHandler>();
         services.AddDueItemHandler<ReadingTopUpHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The daily problem: planning, posting, timed hints, reveals, and <c>/problem</c>, <c>/answer</c>, <c>/hint</c>.
+    /// Needs a problem bank, a formula renderer and the problem store.
+    /// </summary>
+    public static IServiceCollection AddDailyProblems(this IServiceCollection services)
+    {
+        services.TryAddSingleton<DailyProblemPlanner>();
+        services.TryAddSingleton<DailyProblemService>();
+        services.TryAddSingleton<DailyProblemReveal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, DailyProblemPlanner>(sp => sp.GetRequiredService<DailyProblemPlanner>()));
+        services.AddCommandHandler<ProblemShowHandler>();
+        services.AddCommandHandler<ProblemRevealHandler>();
+        services.AddCommandHandler<AnswerHandler>();
+        services.AddCommandHandler<HintHandler>();
+        services.AddDueItemHandler<DailyProblemPostHandler>();
+        services.AddDueItemHandler<DailyRevealHandler>();
+        services.AddDueItemHandler<DailyHintHandler>();
+        services.AddDueItemHandler<DailyTopUpHandler>();
         return services;
     }
 

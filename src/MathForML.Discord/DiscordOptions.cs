@@ -16,6 +16,11 @@ public sealed class DiscordOptions
     /// <summary>When set, slash commands are registered on this guild only (instant updates while developing).</summary>
     public string? DevGuildId { get; set; }
 
+    /// <summary>Members holding one of these roles are organizers, besides those with Manage Server or Administrator.</summary>
+#pragma warning disable CA2227, CA1002 // Bound from configuration (Discord:OrganizerRoleIds:0, :1, ...).
+    public List<string> OrganizerRoleIds { get; set; } = [];
+#pragma warning restore CA2227, CA1002
+
     public GatewayIntents Intents { get; set; } = GatewayIntents.StudyBotDefault;
 
     /// <summary>Privileged intents are refused unless this is set (they also need the portal switch).</summary>

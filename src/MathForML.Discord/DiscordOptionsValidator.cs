@@ -31,6 +31,11 @@ public sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add(DiscordMessages.DevGuildIdNotSnowflake);
         }
 
+        if (options.OrganizerRoleIds is { } roles && roles.Any(r => !IsSnowflake(r)))
+        {
+            failures.Add(DiscordMessages.OrganizerRoleIdsNotSnowflakes);
+        }
+
         if (options.ShardCount < 1)
         {
             failures.Add(DiscordMessages.ShardCountInvalid);

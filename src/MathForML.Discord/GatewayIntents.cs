@@ -26,9 +26,10 @@ public enum GatewayIntents
     MessageContent = 1 << 15,
     GuildScheduledEvents = 1 << 16,
 
-    /// <summary>What the study-group bot needs: guild/channel/thread lifecycle and message events.
-    /// Slash commands and components arrive without any intent.</summary>
-    StudyBotDefault = Guilds | GuildMessages,
+    /// <summary>What the study-group bot needs: guild, channel and thread lifecycle. Slash commands,
+    /// components and modals arrive without any intent, and the bot reads no messages, so GuildMessages
+    /// (a MESSAGE_CREATE for every message in every server) is left out.</summary>
+    StudyBotDefault = Guilds,
 
     /// <summary>The intents Discord gates behind the developer portal's "privileged" switches.</summary>
     Privileged = GuildMembers | GuildPresences | MessageContent,

@@ -20,6 +20,8 @@ internal sealed class MathForMLDbContext(DbContextOptions<MathForMLDbContext> op
 
     public DbSet<ReadingPlanEntity> ReadingPlans => Set<ReadingPlanEntity>();
 
+    public DbSet<PostLedgerEntity> PostLedger => Set<PostLedgerEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MathForMLDbContext).Assembly);
 

@@ -1,6 +1,8 @@
+using MathForML.Core.Chat;
 using MathForML.Core.Groups;
 using MathForML.Core.Members;
 using MathForML.Core.Participation;
+using MathForML.Core.Problems;
 using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using MathForML.Storage.Stores;
@@ -27,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IDueItemStore, SqliteDueItemStore>();
         services.TryAddSingleton<IReadingPlanStore, SqliteReadingPlanStore>();
         services.TryAddSingleton<IParticipationLog, SqliteParticipationLog>();
+        services.TryAddSingleton<IDailyProblemStore, SqliteDailyProblemStore>();
+        services.TryAddSingleton<IPostLedger, SqlitePostLedger>();
         return services;
     }
 }

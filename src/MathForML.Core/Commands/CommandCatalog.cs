@@ -12,10 +12,17 @@ public static class CommandCatalog
         Example = "/help answer",
     };
 
-    public static CommandDefinition Problem { get; } = new("problem", "Show the group's current problem.")
-    {
-        Capability = "the daily problem",
-    };
+    public static CommandDefinition Problem { get; } = Group(
+        new CommandDefinition("problem", "The daily problem: see it (with your own numbers), or reveal its solution.")
+        {
+            DefaultSubcommand = "show",
+        },
+        new CommandDefinition("show", "Show the current problem with your own numbers (only you see it).") { Capability = "the daily problem" },
+        new CommandDefinition("reveal", "Reveal the current problem's solution now, before its deadline.")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = "the daily problem",
+        });
 
     public static CommandDefinition Answer { get; } = new("answer", "Answer the current problem (only you see the verdict).")
     {

@@ -20,4 +20,7 @@ public interface IParticipationLog
 
     /// <summary>How many distinct members did this kind of thing for this subject in the group.</summary>
     Task<int> CountMembersAsync(long groupId, string kind, string subject, CancellationToken cancellationToken);
+
+    /// <summary>Whether this member did this kind of thing for this subject.</summary>
+    Task<bool> HasAsync(long groupId, long memberId, string kind, string subject, CancellationToken cancellationToken);
 }

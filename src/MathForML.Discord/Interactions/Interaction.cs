@@ -79,6 +79,10 @@ public sealed record Interaction
     public required string Token { get; init; }
     public string? GuildId { get; init; }
     public string? ChannelId { get; init; }
+    /// <summary>The channel's type from the interaction's partial <c>channel</c> (10/11/12 are threads).</summary>
+    public int? ChannelType { get; init; }
+    /// <summary>For a thread: the channel it belongs to.</summary>
+    public string? ChannelParentId { get; init; }
     /// <summary>The invoking user (from <c>member.user</c> in guilds, <c>user</c> in DMs).</summary>
     public required DiscordUser User { get; init; }
     /// <summary>The member's permissions in the channel (guild interactions only).</summary>
@@ -90,6 +94,9 @@ public sealed record Interaction
     public ModalSubmitData? Modal { get; init; }
     /// <summary>For components: the message the component is attached to.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>True when the interaction happened inside a thread (announcement, public or private).</summary>
+    public bool InThread => ChannelType is 10 or 11 or 12;
 
     /// <summary>Organizer check: Manage Server or Administrator in this guild.</summary>
     public bool MemberCanManageGuild => MemberPermissions is { } p && p.CanManageGuild();

@@ -54,6 +54,7 @@ public static class InteractionParser
 
         var type = (InteractionType)typeNumber;
         var (user, permissions, roles) = ParseInvoker(d);
+        JsonElement? channel = d.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? ch : null;
         var interaction = new Interaction
         {
             Id = RequiredString(d, "id", "$"),
@@ -61,7 +62,10 @@ public static class InteractionParser
             Type = type,
             Token = RequiredString(d, "token", "$"),
             GuildId = OptionalString(d, "guild_id"),
-            ChannelId = OptionalString(d, "channel_id") ?? (d.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? OptionalString(ch, "id") : null),
+            ChannelId = OptionalString(d, "channel_id") ?? (channel is { } c ? OptionalString(c, "id") : null),
+            ChannelType = channel is { } typed && typed.TryGetProperty("type", out var channelType) && channelType.ValueKind == JsonValueKind.Number
+                && channelType.TryGetInt32(out var typeValue) ? typeValue : null,
+            ChannelParentId = channel is { } parent ? OptionalString(parent, "parent_id") : null,
             User = user,
             MemberPermissions = permissions,
             MemberRoles = roles,

@@ -35,31 +35,71 @@ public sealed class InteractionReplyContext
     /// response's edit, else a follow-up.</summary>
     public async Task<DiscordResult> ReplyAsync(MessageContent message, bool ephemeral = false, CancellationToken cancellationToken = default)
     {
+        var result = await SendReplyAsync(message, ephemeral, keepVisibility: false, cancellationToken);
+        return result.IsSuccess ? DiscordResult.Success : DiscordResult.Fail(result.Error!);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReplyAsync"/>, returning the message when Discord returns it (edits and follow-ups;
+    /// the initial response returns none: use <see cref="DiscordRestClient.GetOriginalInteractionResponseAsync"/>).
+    /// A deferral's visibility cannot change afterwards: when the reply's visibility differs from the
+    /// deferral's, the "thinking…" message is deleted and the reply sent as a follow-up with its own
+    /// visibility, so a private reply never lands in a public message.
+    /// </summary>
+    public Task<DiscordResult<DiscordMessage?>> ReplyForMessageAsync(MessageContent message, bool ephemeral = false,
+        CancellationToken cancellationToken = default) =>
+        SendReplyAsync(message, ephemeral, keepVisibility: true, cancellationToken);
+
+    /// <summary><paramref name="keepVisibility"/> false: a deferred response is always edited (the deferral's
+    /// visibility wins), as <see cref="ReplyAsync"/> has always done.</summary>
+    private async Task<DiscordResult<DiscordMessage?>> SendReplyAsync(MessageContent message, bool ephemeral, bool keepVisibility,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(message);
         if (TryClaim(InitialResponseKind.Message, () => InteractionCallback.Message(message, ephemeral), cancellationToken, out var initial))
         {
-            return await initial;
+            return WithoutMessage(await initial);
         }
 
         var previous = await initial;
         if (!previous.IsSuccess)
         {
-            return previous;
+            return DiscordResult.Fail<DiscordMessage?>(previous.Error!);
         }
 
         if (Expired())
         {
-            return TokenExpired();
+            return DiscordResult.Fail<DiscordMessage?>(TokenExpired().Error!);
         }
 
         if (InitialResponse == InitialResponseKind.Deferred && ClaimOriginalEdit())
         {
-            return AsResult(await _rest.EditOriginalInteractionResponseAsync(Interaction.Token, message, cancellationToken));
+            if (!keepVisibility || DeferredEphemeral == ephemeral)
+            {
+                return WithMessage(await _rest.EditOriginalInteractionResponseAsync(Interaction.Token, message, cancellationToken));
+            }
+
+            // The first follow-up after a deferral would fill the deferred message (and take its
+            // visibility), so the deferred message goes first.
+            var deleted = await _rest.DeleteOriginalInteractionResponseAsync(Interaction.Token, cancellationToken);
+            if (!deleted.IsSuccess)
+            {
+                return DiscordResult.Fail<DiscordMessage?>(deleted.Error!);
+            }
         }
 
         var followUp = ephemeral ? message with { Flags = (message.Flags ?? MessageFlags.None) | MessageFlags.Ephemeral } : message;
-        return AsResult(await _rest.CreateFollowupMessageAsync(Interaction.Token, followUp, cancellationToken));
+        return WithMessage(await _rest.CreateFollowupMessageAsync(Interaction.Token, followUp, cancellationToken));
     }
+
+    /// <summary>True when the responder deferred with the ephemeral flag.</summary>
+    public bool DeferredEphemeral { get; private set; }
+
+    private static DiscordResult<DiscordMessage?> WithoutMessage(DiscordResult result) =>
+        result.IsSuccess ? DiscordResult.Ok<DiscordMessage?>(null) : DiscordResult.Fail<DiscordMessage?>(result.Error!);
+
+    private static DiscordResult<DiscordMessage?> WithMessage(DiscordResult<DiscordMessage> result) =>
+        result.IsSuccess ? DiscordResult.Ok<DiscordMessage?>(result.Value) : DiscordResult.Fail<DiscordMessage?>(result.Error!);
 
     /// <summary>Components: edits the message the component is on (type 7, or an edit after a type-6 defer).</summary>
     public async Task<DiscordResult> UpdateMessageAsync(MessageContent message, CancellationToken cancellationToken = default)
@@ -115,11 +155,15 @@ public sealed class InteractionReplyContext
     internal Task<DiscordResult>? DeferIfUnansweredAsync(DeferStyle style, CancellationToken cancellationToken)
     {
         var kind = style == DeferStyle.UpdateMessage ? InitialResponseKind.DeferredUpdate : InitialResponseKind.Deferred;
-        return TryClaim(kind, () => style switch
+        return TryClaim(kind, () =>
+        {
+            DeferredEphemeral = style == DeferStyle.EphemeralMessage;
+            return style switch
         {
             DeferStyle.UpdateMessage => InteractionCallback.DeferUpdate(),
             DeferStyle.EphemeralMessage => InteractionCallback.Defer(ephemeral: true),
-            _ => InteractionCallback.Defer(),
+                _ => InteractionCallback.Defer(),
+            };
         }, cancellationToken, out var task) ? task : null;
     }
 

@@ -44,6 +44,12 @@ public sealed record ApplicationCommand
     public IReadOnlyList<ApplicationCommandOption>? Options { get; init; }
     /// <summary>Decimal permission string; members need these to see the command ("0" = admins only).</summary>
     public string? DefaultMemberPermissions { get; init; }
+    /// <summary>Interaction contexts where the command can be used: 0 = guild, 1 = bot DM, 2 = private channel.</summary>
+    public IReadOnlyList<int>? Contexts { get; init; }
+    /// <summary>Deprecated predecessor of <see cref="Contexts"/>; still honoured for global commands.</summary>
+    public bool? DmPermission { get; init; }
+
+    public const int GuildContext = 0;
 
     /// <summary>Restricts the command to members holding <paramref name="permissions"/> by default.</summary>
     public ApplicationCommand RequiringPermissions(DiscordPermissions permissions) =>

@@ -51,6 +51,29 @@ public sealed class DiscordRestClient
         return SendAsync<DiscordMessage>(RestRoute.CreateMessage(channelId), () => MessageBody(payload, message.Files), cancellationToken);
     }
 
+    /// <summary>Posts a message with a caller-chosen nonce (at most 25 characters) and <c>enforce_nonce</c>: a repeat
+    /// within Discord's dedupe window returns the message created first instead of a second one.</summary>
+    public Task<DiscordResult<DiscordMessage>> CreateMessageAsync(string channelId, MessageContent message, string nonce,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentException.ThrowIfNullOrEmpty(nonce);
+        if (nonce.Length > MaxNonceLength)
+        {
+            throw new ArgumentException($"Discord nonces are at most {MaxNonceLength} characters.", nameof(nonce));
+        }
+
+        var payload = MessagePayload.From(message, nonce);
+        return SendAsync<DiscordMessage>(RestRoute.CreateMessage(channelId), () => MessageBody(payload, message.Files), cancellationToken);
+    }
+
+    public const int MaxNonceLength = 25;
+
+    /// <summary>The channel's most recent messages, newest first.</summary>
+    public Task<DiscordResult<IReadOnlyList<DiscordMessage>>> GetChannelMessagesAsync(string channelId, int limit = 50,
+        CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<DiscordMessage>>(RestRoute.GetChannelMessages(channelId, int.Clamp(limit, 1, 100)), null, cancellationToken);
+
     public Task<DiscordResult<DiscordMessage>> EditMessageAsync(string channelId, string messageId, MessageContent message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -101,6 +124,16 @@ public sealed class DiscordRestClient
         var payload = MessagePayload.From(message);
         return SendAsync<DiscordMessage>(RestRoute.EditOriginalInteractionResponse(ApplicationId, interactionToken),
             () => MessageBody(payload, message.Files), cancellationToken);
+    }
+
+    /// <summary>The message an interaction's initial response created (its id is needed to start a thread on it).</summary>
+    public Task<DiscordResult<DiscordMessage>> GetOriginalInteractionResponseAsync(string interactionToken, CancellationToken cancellationToken = default) =>
+        SendAsync<DiscordMessage>(RestRoute.GetOriginalInteractionResponse(ApplicationId, interactionToken), null, cancellationToken);
+
+    public async Task<DiscordResult> DeleteOriginalInteractionResponseAsync(string interactionToken, CancellationToken cancellationToken = default)
+    {
+        var result = await _transport.SendAsync(RestRoute.DeleteOriginalInteractionResponse(ApplicationId, interactionToken), () => null, cancellationToken);
+        return result.IsSuccess ? DiscordResult.Success : DiscordResult.Fail(result.Error!);
     }
 
     public Task<DiscordResult<DiscordMessage>> CreateFollowupMessageAsync(string interactionToken, MessageContent message,

@@ -172,9 +172,13 @@ public sealed record DiscordMessage
 {
     public required string Id { get; init; }
     public required string ChannelId { get; init; }
+    public DiscordUser? Author { get; init; }
     public string? Content { get; init; }
+    public IReadOnlyList<Embed>? Embeds { get; init; }
     public IReadOnlyList<DiscordAttachment>? Attachments { get; init; }
     public MessageFlags? Flags { get; init; }
+    /// <summary>The thread started from this message, if any (its id equals the message id).</summary>
+    public DiscordChannel? Thread { get; init; }
 }
 
 public sealed record DiscordChannel

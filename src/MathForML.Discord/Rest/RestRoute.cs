@@ -17,6 +17,11 @@ public sealed record RestRoute(HttpMethod Method, string Path, string BucketKey,
     public static RestRoute CreateMessage(string channelId) =>
         Channel(HttpMethod.Post, channelId, $"channels/{channelId}/messages", "channels/{channel}/messages");
 
+    /// <summary>The channel's most recent messages, newest first (<paramref name="limit"/> 1–100).</summary>
+    public static RestRoute GetChannelMessages(string channelId, int limit) =>
+        Channel(HttpMethod.Get, channelId, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"channels/{channelId}/messages?limit={limit}"),
+            "channels/{channel}/messages");
+
     public static RestRoute EditMessage(string channelId, string messageId) =>
         Channel(HttpMethod.Patch, channelId, $"channels/{channelId}/messages/{messageId}", "channels/{channel}/messages/{message}");
 
@@ -44,6 +49,16 @@ public sealed record RestRoute(HttpMethod Method, string Path, string BucketKey,
         HttpMethod.Patch, $"webhooks/{applicationId}/{interactionToken}/messages/@original",
         $"PATCH webhooks/{applicationId}/{interactionToken}/messages/@original", $"{applicationId}/{interactionToken}",
         "PATCH webhooks/{application}/{token}/messages/@original", true);
+
+    public static RestRoute GetOriginalInteractionResponse(string applicationId, string interactionToken) => new(
+        HttpMethod.Get, $"webhooks/{applicationId}/{interactionToken}/messages/@original",
+        $"GET webhooks/{applicationId}/{interactionToken}/messages/@original", $"{applicationId}/{interactionToken}",
+        "GET webhooks/{application}/{token}/messages/@original", true);
+
+    public static RestRoute DeleteOriginalInteractionResponse(string applicationId, string interactionToken) => new(
+        HttpMethod.Delete, $"webhooks/{applicationId}/{interactionToken}/messages/@original",
+        $"DELETE webhooks/{applicationId}/{interactionToken}/messages/@original", $"{applicationId}/{interactionToken}",
+        "DELETE webhooks/{application}/{token}/messages/@original", true);
 
     public static RestRoute CreateFollowup(string applicationId, string interactionToken) => new(
         HttpMethod.Post, $"webhooks/{applicationId}/{interactionToken}",

@@ -4,7 +4,9 @@ using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Formulas;
 using MathForML.Rendering;
 using MathForML.Host.Cli;
+using MathForML.Discord.Hosting;
 using MathForML.Host.Local;
+using MathForML.Slack.Hosting;
 using MathForML.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,9 +100,21 @@ internal static class BotHost
         });
         builder.Services.AddMathForMLCore();
         builder.Services.AddReadingGroups();
+        builder.Services.AddDailyProblems();
         builder.Services.AddSingleton<MathRenderer>();
         builder.Services.AddSingleton<IFormulaRenderer, RenderingFormulaRenderer>();
         builder.Services.AddCommandHandler<TexHandler>();
+
+        // A platform starts when its tokens are set; without any, the terminal channel is the chat.
+        if (platforms.DiscordConfigured)
+        {
+            builder.Services.AddDiscordBot(configuration);
+        }
+
+        if (platforms.SlackConfigured)
+        {
+            builder.Services.AddSlackBot(configuration);
+        }
 
         // Hosted services start in registration order: the schema is ready before anything serves.
         builder.Services.AddHostedService<DatabaseInitializer>();

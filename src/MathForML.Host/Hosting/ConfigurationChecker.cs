@@ -93,8 +93,10 @@ internal static class ConfigurationChecker
 
         if (type.IsEnum)
         {
+            // Flags enums take a comma-separated combination ("Guilds, GuildMessages").
             var names = Enum.GetNames(type);
-            return names.Contains(trimmed, StringComparer.OrdinalIgnoreCase) ? null : Format(NotChoiceFormat, value, string.Join(", ", names));
+            var parts = type.IsDefined(typeof(FlagsAttribute), inherit: false) ? trimmed.Split(',', StringSplitOptions.TrimEntries) : [trimmed];
+            return parts.All(p => names.Contains(p, StringComparer.OrdinalIgnoreCase)) ? null : Format(NotChoiceFormat, value, string.Join(", ", names));
         }
 
         return null;

@@ -1,5 +1,7 @@
 using System.Reflection;
 using MathForML.Content;
+using MathForML.Discord;
+using MathForML.Slack;
 using MathForML.Host.Local;
 using MathForML.Storage;
 using Microsoft.Extensions.Options;
@@ -15,10 +17,12 @@ internal static class KnownSettings
         [StorageOptions.SectionName] = typeof(StorageOptions),
         [LocalChannelOptions.SectionName] = typeof(LocalChannelOptions),
         [ContentOptions.SectionName] = typeof(ContentOptions),
+        [DiscordOptions.SectionName] = typeof(DiscordOptions),
+        [SlackOptions.SectionName] = typeof(SlackOptions),
     };
 
-    /// <summary>Sections that are free-form (Logging) or belong to components not yet in this build.</summary>
-    public static readonly IReadOnlySet<string> OtherSections = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Logging", "Discord", "Slack" };
+    /// <summary>Sections that are free-form.</summary>
+    public static readonly IReadOnlySet<string> OtherSections = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Logging" };
 
     /// <summary>
     /// Resolves every validated options class and collects all failures, so a user fixes the whole

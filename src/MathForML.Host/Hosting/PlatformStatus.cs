@@ -8,9 +8,9 @@ namespace MathForML.Host.Hosting;
 internal sealed record PlatformStatus(bool DiscordConfigured, bool SlackConfigured)
 {
     /// <summary>Platforms whose adapters this build contains; they start when their tokens are set.</summary>
-    public static bool DiscordAdapterBuilt => false;
+    public static bool DiscordAdapterBuilt => true;
 
-    public static bool SlackAdapterBuilt => false;
+    public static bool SlackAdapterBuilt => true;
 
     public bool AnyPlatformRunning => (DiscordConfigured && DiscordAdapterBuilt) || (SlackConfigured && SlackAdapterBuilt);
 

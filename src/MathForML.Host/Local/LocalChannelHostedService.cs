@@ -16,6 +16,7 @@ internal sealed partial class LocalChannelHostedService(
     LocalTranscript transcript,
     CommandDispatcher dispatcher,
     IStudyGroupStore groups,
+    IEnumerable<IGroupChangeListener> listeners,
     IOptions<LocalChannelOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -99,8 +100,15 @@ internal sealed partial class LocalChannelHostedService(
         }
 
         var zone = TimeZones.Find(options.Value.TimeZone) ?? TimeZoneInfo.Utc;
-        await groups.TryCreateAsync(new NewStudyGroup(Home, options.Value.GroupName, zone.Id, new GroupSettings(), time.GetUtcNow()), cancellationToken);
-        LogGroupCreated(options.Value.GroupName, zone.Id);
+        var now = time.GetUtcNow();
+        if (await groups.TryCreateAsync(new NewStudyGroup(Home, options.Value.GroupName, zone.Id, new GroupSettings(), now), cancellationToken) is { } group)
+        {
+            LogGroupCreated(options.Value.GroupName, zone.Id);
+            foreach (var listener in listeners)
+            {
+                await listener.GroupChangedAsync(group, now, cancellationToken);
+            }
+        }
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Created the local study group {GroupName} in time zone {TimeZone}")]

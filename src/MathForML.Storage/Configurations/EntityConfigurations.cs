@@ -42,6 +42,10 @@ internal sealed class ProblemPostConfiguration : IEntityTypeConfiguration<Proble
         builder.Property(p => p.ThreadId).HasMaxLength(64);
         builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.GroupId, p.PostedAt });
+        builder.Property(p => p.OccurrenceKey).HasMaxLength(32);
+        builder.Property(p => p.Number).HasDefaultValueSql("0");
+        builder.Property(p => p.ChannelId).HasMaxLength(64);
+        builder.HasIndex(p => new { p.GroupId, p.OccurrenceKey }).IsUnique();
     }
 }
 
@@ -56,6 +60,8 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<AttemptEnt
         builder.HasOne<MemberEntity>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ProblemPostId, a.MemberId });
         builder.HasIndex(a => new { a.MemberId, a.SubmittedAt });
+        builder.Property(a => a.Platform).HasConversion<string>().HasMaxLength(16).HasDefaultValueSql("'Local'");
+        builder.Property(a => a.Late).HasDefaultValueSql("0");
     }
 }
 
@@ -99,5 +105,20 @@ internal sealed class ReadingPlanConfiguration : IEntityTypeConfiguration<Readin
         builder.Property(p => p.BookId).HasMaxLength(32);
         builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(p => p.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => p.GroupId).IsUnique();
+    }
+}
+
+internal sealed class PostLedgerConfiguration : IEntityTypeConfiguration<PostLedgerEntity>
+{
+    public void Configure(EntityTypeBuilder<PostLedgerEntity> builder)
+    {
+        builder.ToTable("PostLedger");
+        builder.HasKey(p => new { p.Platform, p.Key });
+        builder.Property(p => p.Platform).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Key).HasMaxLength(200);
+        builder.Property(p => p.WorkspaceId).HasMaxLength(64);
+        builder.Property(p => p.ChannelId).HasMaxLength(64);
+        builder.Property(p => p.MessageId).HasMaxLength(64);
+        builder.Property(p => p.ThreadId).HasMaxLength(64);
     }
 }

@@ -65,6 +65,14 @@ internal sealed class ProblemPostEntity
     public string? PlatformMessageId { get; set; }
 
     public string? ThreadId { get; set; }
+
+    /// <summary>The problem's number within its group: #1, #2, … (schema v5).</summary>
+    public int Number { get; set; }
+
+    /// <summary>The schedule occurrence (local date) that posted it; unique per group, so a retry finds the same row (schema v5).</summary>
+    public string? OccurrenceKey { get; set; }
+
+    public string? ChannelId { get; set; }
 }
 
 /// <summary>One submitted answer, kept exactly as typed and as it was read.</summary>
@@ -90,6 +98,11 @@ internal sealed class AttemptEntity
     public double Score { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>Submitted after the reveal or deadline (schema v5).</summary>
+    public bool Late { get; set; }
+
+    public Core.Chat.ChatPlatform Platform { get; set; }
 }
 
 /// <summary>Anything a member did that participation statistics count (schema v2).</summary>
@@ -160,4 +173,24 @@ internal sealed class ReadingPlanEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Scheduled posts by idempotency key, so a retried post is found instead of sent twice (schema v5).</summary>
+internal sealed class PostLedgerEntity
+{
+    public Core.Chat.ChatPlatform Platform { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? PostedAt { get; set; }
+
+    public string? WorkspaceId { get; set; }
+
+    public string? ChannelId { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public string? ThreadId { get; set; }
 }

@@ -42,4 +42,10 @@ internal sealed class SqliteParticipationLog(SqliteDatabase database) : IPartici
             .Distinct()
             .CountAsync(cancellationToken);
     }
+
+    public async Task<bool> HasAsync(long groupId, long memberId, string kind, string subject, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        return await context.ParticipationEvents.AnyAsync(e => e.GroupId == groupId && e.MemberId == memberId && e.Kind == kind && e.Subject == subject, cancellationToken);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class CommandTextParserTests
         { "/group setup", CommandMessages.MissingArgument(CommandCatalog.FindPath("group setup")!, CommandCatalog.FindPath("group setup")!.Parameters[0]), 12 },
         { "/group frobnicate", CommandMessages.UnknownSubcommand(CommandCatalog.StudyGroup, "frobnicate"), 7 },
         { "/leaderboard year", CommandMessages.NotAChoice(CommandCatalog.Leaderboard, CommandCatalog.Leaderboard.Parameters[0], "year"), 17 },
-        { "/problem now please", CommandMessages.TooManyArguments(CommandCatalog.Problem, "now please"), 9 },
+        { "/hint now please", CommandMessages.TooManyArguments(CommandCatalog.Hint, "now please"), 6 },
         { "/group setup \"Europe/Berlin", CommandMessages.UnclosedQuote(13), 13 },
     };
 

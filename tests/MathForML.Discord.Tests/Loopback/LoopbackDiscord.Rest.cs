@@ -45,6 +45,7 @@ internal sealed partial class LoopbackDiscord
         var record = new RestRecord(method, route, context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(), context.Request.ContentType, json, files, _clock.GetUtcNow());
         _requests.Enqueue(record);
+        RequestObserver?.Invoke(record);
 
         if (record.Authorization != $"Bot {Token}")
         {
@@ -142,12 +143,31 @@ internal sealed partial class LoopbackDiscord
                 await WriteAsync(context, 200, new { id = ApplicationId, name = "MathForML", bot = new { id = BotUserId, username = "mathbot" } });
                 break;
             case ("POST", ["channels", var channel, "messages"]):
-                await WriteAsync(context, 200, Message(channel, record));
+                if (ChannelFailure(channel) is { } failure)
+                {
+                    await WriteAsync(context, failure.Status, new { message = failure.Message, code = failure.Code });
+                    break;
+                }
+
+                await WriteAsync(context, 200, CreateChannelMessage(channel, record));
+                break;
+            case ("GET", ["channels", var channel, "messages"]):
+                if (ChannelFailure(channel) is { } readFailure)
+                {
+                    await WriteAsync(context, readFailure.Status, new { message = readFailure.Message, code = readFailure.Code });
+                    break;
+                }
+
+                var limit = int.TryParse(context.Request.Query["limit"], out var l) ? l : 50;
+                await WriteAsync(context, 200, ChannelMessages(channel, limit));
                 break;
             case ("PATCH", ["channels", var channel, "messages", var messageId]):
                 await WriteAsync(context, 200, Message(channel, record, messageId));
                 break;
-            case ("POST", ["channels", _, "messages", _, "threads"]):
+            case ("POST", ["channels", var channel, "messages", var messageId, "threads"]):
+                var (threadStatus, thread) = StartThreadOnMessage(channel, messageId, record);
+                await WriteAsync(context, threadStatus, thread);
+                break;
             case ("POST", ["channels", _, "threads"]):
                 await WriteAsync(context, 201, new
                 {
@@ -162,16 +182,32 @@ internal sealed partial class LoopbackDiscord
                     .ToList();
                 await WriteAsync(context, 200, commands);
                 break;
-            case ("POST", ["interactions", var interactionId, _, "callback"]):
+            case ("POST", ["interactions", var interactionId, var callbackToken, "callback"]):
                 if (_callbacksByInteraction.AddOrUpdate(interactionId, 1, (_, n) => n + 1) > 1)
                 {
                     await WriteAsync(context, 400, new { message = "Interaction has already been acknowledged.", code = 40060 });
                 }
                 else
                 {
+                    RecordCallback(callbackToken, record);
                     context.Response.StatusCode = 204;
                 }
 
+                break;
+            case ("GET", ["webhooks", _, var token, "messages", "@original"]):
+                if (OriginalFor(token) is { } original)
+                {
+                    await WriteAsync(context, 200, original);
+                }
+                else
+                {
+                    await WriteAsync(context, 404, new { message = "Unknown Message", code = 10008 });
+                }
+
+                break;
+            case ("DELETE", ["webhooks", _, var token, "messages", "@original"]):
+                DeleteOriginal(token);
+                context.Response.StatusCode = 204;
                 break;
             case ("PATCH", ["webhooks", _, var token, "messages", "@original"]):
                 if (!_requests.Any(r => r.Route.StartsWith("interactions/", StringComparison.Ordinal) && r.Route.Contains(token, StringComparison.Ordinal)))
@@ -180,12 +216,12 @@ internal sealed partial class LoopbackDiscord
                 }
                 else
                 {
-                    await WriteAsync(context, 200, Message("444444444444444444", record));
+                    await WriteAsync(context, 200, EditOriginal(token, record));
                 }
 
                 break;
-            case ("POST", ["webhooks", _, _]):
-                await WriteAsync(context, 200, Message("444444444444444444", record));
+            case ("POST", ["webhooks", _, var token]):
+                await WriteAsync(context, 200, FollowUp(token, record));
                 break;
             default:
                 await WriteAsync(context, 404, new { message = "404: Not Found", code = 0 });

@@ -70,6 +70,9 @@ internal sealed partial class LoopbackDiscord : IAsyncDisposable
 
     public int MaxConcurrency { get; set; } = 1;
 
+    /// <summary>Keep every dispatch for replay on resume (benchmarks switch it off to measure the client alone).</summary>
+    public bool KeepEventLog { get; set; } = true;
+
     public IReadOnlyList<LoopbackGatewayConnection> Connections => [.. _connections.OrderBy(c => c.Index)];
 
     public LoopbackSession? CurrentSession { get; private set; }
@@ -102,7 +105,11 @@ internal sealed partial class LoopbackDiscord : IAsyncDisposable
         {
             var seq = ++session.LastSeq;
             var json = JsonSerializer.Serialize(new { op = 0, t = type, s = seq, d = data });
-            session.Events.Add((seq, json));
+            if (KeepEventLog)
+            {
+                session.Events.Add((seq, json));
+            }
+
             if (session.Live is { } live)
             {
                 await live.SendTextAsync(json);

@@ -29,7 +29,7 @@ internal static class TestHandlers
 /// <summary><c>/problem</c>: a public message with an image, buttons and a thread.</summary>
 internal sealed class ProblemTestHandler : ICommandHandler
 {
-    public string Path => "problem";
+    public string Path => "problem show";
 
     public bool RequiresGroup => false;
 

@@ -20,8 +20,14 @@ public sealed class GroupShowHandler : ICommandHandler
 }
 
 /// <summary><c>/group setup &lt;time-zone&gt; [name]</c>: starts a group in this channel.</summary>
-public sealed class GroupSetupHandler(IStudyGroupStore groups) : ICommandHandler
+public sealed class GroupSetupHandler(IStudyGroupStore groups, IEnumerable<IGroupChangeListener> listeners) : ICommandHandler
 {
+    /// <summary>A group without schedules (for adapters' tests that only need the command).</summary>
+    public GroupSetupHandler(IStudyGroupStore groups)
+        : this(groups, [])
+    {
+    }
+
     public string Path => "group setup";
 
     public bool RequiresGroup => false;
@@ -52,6 +58,12 @@ public sealed class GroupSetupHandler(IStudyGroupStore groups) : ICommandHandler
         {
             var winner = await groups.FindByHomeAsync(home, cancellationToken);
             return ChatReply.Text(GroupMessages.AlreadySetUp(winner!), ephemeral: true);
+        }
+
+        // A new group starts its schedules (the daily problem) right away.
+        foreach (var listener in listeners)
+        {
+            await listener.GroupChangedAsync(group, request.ReceivedAt, cancellationToken);
         }
 
         return ChatReply.Text(GroupMessages.Created(group));

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+using MathForML.Discord.Benchmarks;
+
+// Latency percentiles (single and 200 concurrent) and memory after 1,000 GUILD_CREATE — the reference run:
+//   dotnet run -c Release --project bench/MathForML.Discord.Benchmarks -- --quick
+// Fewer samples on a busy machine: ... -- --quick --small
+// BenchmarkDotNet, one interaction at a time: ... -- --filter '*' --job short
+if (args.Contains("--quick"))
+{
+    var small = args.Contains("--small");
+    await Harness.LatencyAsync(Console.Out, sequential: small ? 50 : 200, concurrent: 200);
+    await Harness.MemoryAsync(Console.Out, guilds: 1000);
+    return;
+}
+
+if (args.Contains("--memory"))
+{
+    await Harness.MemoryAsync(Console.Out, guilds: 1000);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(InteractionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,192 @@
+using MathForML.Core.Chat;
+using MathForML.Core.Participation;
+using MathForML.Core.Problems;
+using MathForML.Math;
+using MathForML.Math.Problems;
+using static MathForML.Core.Problems.ProblemTexts;
+
+namespace MathForML.Core.Commands.Handlers;
+
+/// <summary>The current problem of a request's group with its bank entry, or the reply that explains why there is none.</summary>
+internal static class CurrentProblem
+{
+    public const string ViewedKind = "problem-view";
+    public const string HintKind = "hint";
+
+    public static async Task<(DailyProblem? Daily, Problem? Problem, ChatReply? Reply)> LoadAsync(CommandRequest request, IDailyProblemStore problems, IProblemBank bank, CancellationToken cancellationToken)
+    {
+        var group = request.Group!;
+        if (await problems.LatestAsync(group.Id, cancellationToken) is not { } daily)
+        {
+            return (null, null, ChatReply.Text(Format(NoProblemYet, group.Settings.DailyProblemAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ephemeral: true));
+        }
+
+        return bank.Find(daily.ProblemId) is { } problem
+            ? (daily, problem, null)
+            : (daily, null, ChatReply.Text(Format(ProblemGone, daily.Number), ephemeral: true));
+    }
+
+    public static string Subject(DailyProblem daily) => "daily-" + daily.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Members answer their own numbers once they have seen them; before that, the numbers in the post.</summary>
+    public static async Task<ProblemInstance?> InstanceForAsync(CommandRequest request, DailyProblem daily, Problem problem, IParticipationLog log, CancellationToken cancellationToken)
+    {
+        if (!problem.IsParameterized)
+        {
+            return DailyProblemService.GroupInstance(problem, daily.GroupId);
+        }
+
+        var seen = await log.HasAsync(daily.GroupId, request.Member.Id, ViewedKind, Subject(daily), cancellationToken);
+        return seen ? DailyProblemService.MemberInstance(problem, daily.GroupId, request.Member.Id) : DailyProblemService.GroupInstance(problem, daily.GroupId);
+    }
+}
+
+/// <summary><c>/problem</c>: the current problem, privately, with the member's own numbers.</summary>
+public sealed class ProblemShowHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : ICommandHandler
+{
+    public string Path => "problem show";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, service.Bank, cancellationToken);
+        if (reply is not null)
+        {
+            return reply;
+        }
+
+        var instance = problem!.IsParameterized
+            ? DailyProblemService.MemberInstance(problem, daily!.GroupId, request.Member.Id)
+            : DailyProblemService.GroupInstance(problem, daily!.GroupId);
+        if (problem.IsParameterized)
+        {
+            await log.RecordOnceAsync(new ParticipationEvent(daily.GroupId, request.Member.Id, CurrentProblem.ViewedKind, CurrentProblem.Subject(daily), request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken);
+        }
+
+        var header = daily.IsOpen(request.ReceivedAt)
+            ? Format(ShowFormat, daily.Number, problem.Title, DailyProblemService.Describe(problem), ChatTime.Token(daily.Deadline), ChatTime.Token(daily.Deadline, ChatTimeStyle.Relative))
+            : Format(ShowClosedFormat, daily.Number, problem.Title);
+        header += (problem.AnswerFormat is { } format ? Format(AnswerAsFormat, format) : "") + (problem.IsParameterized ? YourNumbers : "")
+            + (daily.RevealedAt is not null ? Format(YourAnswerFormat, instance!.ExpectedAnswer) : "");
+        return new ChatReply { Content = service.Picture(header, problem.Statement, instance!, $"problem-{daily.Number}.png", daily.Number), Ephemeral = true };
+    }
+}
+
+/// <summary><c>/problem reveal</c>: an organizer reveals the solution before the deadline.</summary>
+public sealed class ProblemRevealHandler(IDailyProblemStore problems, DailyProblemReveal reveal) : ICommandHandler
+{
+    public string Path => "problem reveal";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var group = request.Group!;
+        if (await problems.LatestAsync(group.Id, cancellationToken) is not { } daily)
+        {
+            return ChatReply.Text(Format(NoProblemYet, group.Settings.DailyProblemAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)), ephemeral: true);
+        }
+
+        if (daily.RevealedAt is not null)
+        {
+            return ChatReply.Text(Format(AlreadyRevealedFormat, daily.Number), ephemeral: true);
+        }
+
+        // The same key as the deadline's reveal: whichever runs first posts, the other finds it done.
+        var key = $"mfml:{group.Id}:{DailyProblemPlanner.RevealKind}:{daily.Number}";
+        var outcome = await reveal.RevealAsync(group, daily.Number, key, cancellationToken);
+        return ChatReply.Text(outcome.Retry ? outcome.Reason ?? RevealedNow : RevealedNow, ephemeral: true);
+    }
+}
+
+/// <summary><c>/answer &lt;value&gt;</c>: judged privately; malformed input is explained and never counted.</summary>
+public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank, IParticipationLog log) : ICommandHandler
+{
+    private readonly AnswerJudge _judge = new();
+
+    public string Path => "answer";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var answer = request.Command.Argument("value")!;
+        if (answer.Length > DailyProblemLimits.MaxAnswerLength)
+        {
+            return ChatReply.Text(Format(AnswerTooLongFormat, DailyProblemLimits.MaxAnswerLength, answer.Length), ephemeral: true);
+        }
+
+        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, bank, cancellationToken);
+        if (reply is not null)
+        {
+            return reply;
+        }
+
+        var previous = await problems.AttemptsAsync(daily!.Id, request.Member.Id, cancellationToken);
+        if (previous.Any(a => a.Outcome == Outcome.Correct))
+        {
+            return ChatReply.Text(Format(AlreadySolvedFormat, daily.Number), ephemeral: true);
+        }
+
+        if (previous.Count >= DailyProblemLimits.MaxAttempts)
+        {
+            return ChatReply.Text(Format(OutOfAttemptsFormat, DailyProblemLimits.MaxAttempts, daily.Number, ChatTime.Token(daily.Deadline, ChatTimeStyle.Relative)), ephemeral: true);
+        }
+
+        var instance = await CurrentProblem.InstanceForAsync(request, daily, problem!, log, cancellationToken);
+        var verdict = _judge.Judge(answer, instance!.Key);
+        if (verdict.Outcome == Outcome.Invalid)
+        {
+            return ChatReply.Text(Format(InvalidFormat, verdict.Message), ephemeral: true);
+        }
+
+        var late = !daily.IsOpen(request.ReceivedAt);
+        var attempt = await problems.AddAttemptAsync(
+            new Attempt(daily.Id, request.Member.Id, 0, answer, verdict.Outcome, verdict.Score, late, request.Context.Conversation.Platform, request.ReceivedAt),
+            cancellationToken);
+        return verdict.Outcome switch
+        {
+            Outcome.Correct => ChatReply.Text(
+                Format(CorrectFormat, verdict.Reading ?? answer, attempt.Number == 1 ? FirstTry : Format(AfterAttemptsFormat, attempt.Number)) + (late ? LateNote : ""),
+                ephemeral: true),
+            _ when verdict.Score > 0 => ChatReply.Text(Format(PartialFormat, verdict.Score, verdict.Message, attempt.Number, DailyProblemLimits.MaxAttempts), ephemeral: true),
+            _ => ChatReply.Text(Format(IncorrectFormat, verdict.Message, attempt.Number, DailyProblemLimits.MaxAttempts), ephemeral: true),
+        };
+    }
+}
+
+/// <summary><c>/hint</c>: the member's next hint, privately; each one used is recorded.</summary>
+public sealed class HintHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : ICommandHandler
+{
+    public string Path => "hint";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, service.Bank, cancellationToken);
+        if (reply is not null)
+        {
+            return reply;
+        }
+
+        // Hints are numbered per problem: recording "hint 2" succeeds only once per member, so the next unseen one is found in order.
+        for (var number = 1; number <= problem!.Hints.Count; number++)
+        {
+            var subject = $"{CurrentProblem.Subject(daily!)}:{number}";
+            if (await log.RecordOnceAsync(new ParticipationEvent(daily!.GroupId, request.Member.Id, CurrentProblem.HintKind, subject, request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken))
+            {
+                var instance = await CurrentProblem.InstanceForAsync(request, daily, problem, log, cancellationToken);
+                var content = service.Picture(Format(HintFormat, number, problem.Hints.Count, daily.Number), problem.Hints[number - 1].Text, instance!, $"hint-{daily.Number}-{number}.png", daily.Number);
+                return new ChatReply { Content = content, Ephemeral = true };
+            }
+        }
+
+        return ChatReply.Text(Format(NoMoreHintsFormat, problem.Hints.Count, daily!.Number), ephemeral: true);
+    }
+}

@@ -1,0 +1,63 @@
+using MathForML.Core.Chat;
+using MathForML.Math;
+
+namespace MathForML.Core.Problems;
+
+/// <summary>One problem as posted to one group: its number in the group, when it closes, what has been released.</summary>
+public sealed record DailyProblem(
+    long Id,
+    long GroupId,
+    int Number,
+    string ProblemId,
+    string OccurrenceKey,
+    DateTimeOffset PostedAt,
+    DateTimeOffset Deadline,
+    DateTimeOffset? RevealedAt,
+    PostedMessage? Message)
+{
+    public bool IsOpen(DateTimeOffset now) => RevealedAt is null && now < Deadline;
+}
+
+/// <summary>A member's answer, once judged. Invalid input is never stored as an attempt.</summary>
+public sealed record Attempt(
+    long DailyProblemId,
+    long MemberId,
+    int Number,
+    string Answer,
+    Outcome Outcome,
+    double Score,
+    bool Late,
+    ChatPlatform Platform,
+    DateTimeOffset At);
+
+/// <summary>Counts for a reveal: no names, only how many tried and solved.</summary>
+public sealed record AttemptSummary(int Tried, int Solved, int SolvedFirstTry, int SolvedLate);
+
+/// <summary>Storage port for posted problems and attempts.</summary>
+public interface IDailyProblemStore
+{
+    /// <summary>
+    /// The group's problem for an occurrence, creating it with <paramref name="choose"/> the first time.
+    /// Retries after a crash get the same row (and so the same problem).
+    /// </summary>
+    Task<DailyProblem> GetOrCreateAsync(long groupId, string occurrenceKey, Func<IReadOnlySet<string>, string?> choose, DateTimeOffset postedAt, DateTimeOffset deadline, CancellationToken cancellationToken);
+
+    Task<DailyProblem?> FindAsync(long id, CancellationToken cancellationToken);
+
+    Task<DailyProblem?> FindByNumberAsync(long groupId, int number, CancellationToken cancellationToken);
+
+    /// <summary>The group's most recently posted problem.</summary>
+    Task<DailyProblem?> LatestAsync(long groupId, CancellationToken cancellationToken);
+
+    Task SetMessageAsync(long id, PostedMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Marks the problem revealed; false when it already was (the reveal must be posted once).</summary>
+    Task<bool> TryMarkRevealedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Stores an attempt, numbering it within the member's attempts at this problem.</summary>
+    Task<Attempt> AddAttemptAsync(Attempt attempt, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Attempt>> AttemptsAsync(long dailyProblemId, long memberId, CancellationToken cancellationToken);
+
+    Task<AttemptSummary> SummarizeAsync(long dailyProblemId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,138 @@
+using MathForML.Core.Chat;
+using MathForML.Core.Problems;
+using MathForML.Math;
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MathForML.Storage.Stores;
+
+internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyProblemStore
+{
+    public async Task<DailyProblem> GetOrCreateAsync(long groupId, string occurrenceKey, Func<IReadOnlySet<string>, string?> choose, DateTimeOffset postedAt, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(choose);
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await context.ProblemPosts.AsNoTracking().SingleOrDefaultAsync(p => p.GroupId == groupId && p.OccurrenceKey == occurrenceKey, cancellationToken);
+        if (existing is not null)
+        {
+            return await ToDomainAsync(context, existing, cancellationToken);
+        }
+
+        var used = (await context.ProblemPosts.Where(p => p.GroupId == groupId).Select(p => p.ProblemId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var problemId = choose(used) ?? throw new InvalidOperationException("The problem bank is empty; no problem can be chosen.");
+        var number = (await context.ProblemPosts.Where(p => p.GroupId == groupId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
+        var row = new ProblemPostEntity
+        {
+            GroupId = groupId,
+            ProblemId = problemId,
+            Number = number,
+            OccurrenceKey = occurrenceKey,
+            PostedAt = postedAt,
+            DeadlineAt = deadline,
+        };
+        context.ProblemPosts.Add(row);
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await ToDomainAsync(context, row, cancellationToken);
+    }
+
+    public async Task<DailyProblem?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.ProblemPosts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return row is null ? null : await ToDomainAsync(context, row, cancellationToken);
+    }
+
+    public async Task<DailyProblem?> FindByNumberAsync(long groupId, int number, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.ProblemPosts.AsNoTracking().SingleOrDefaultAsync(p => p.GroupId == groupId && p.Number == number, cancellationToken);
+        return row is null ? null : await ToDomainAsync(context, row, cancellationToken);
+    }
+
+    public async Task<DailyProblem?> LatestAsync(long groupId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var row = await context.ProblemPosts.AsNoTracking().Where(p => p.GroupId == groupId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : await ToDomainAsync(context, row, cancellationToken);
+    }
+
+    public async Task SetMessageAsync(long id, PostedMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var context = database.CreateContext();
+        await context.ProblemPosts.Where(p => p.Id == id).ExecuteUpdateAsync(
+            u => u.SetProperty(p => p.PlatformMessageId, message.MessageId).SetProperty(p => p.ThreadId, message.ThreadId).SetProperty(p => p.ChannelId, message.Conversation.ChannelId),
+            cancellationToken);
+    }
+
+    public async Task<bool> TryMarkRevealedAsync(long id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var changed = await context.ProblemPosts.Where(p => p.Id == id && p.RevealedAt == null).ExecuteUpdateAsync(u => u.SetProperty(p => p.RevealedAt, at), cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<Attempt> AddAttemptAsync(Attempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var number = await context.Attempts.CountAsync(a => a.ProblemPostId == attempt.DailyProblemId && a.MemberId == attempt.MemberId, cancellationToken) + 1;
+        context.Attempts.Add(new AttemptEntity
+        {
+            ProblemPostId = attempt.DailyProblemId,
+            MemberId = attempt.MemberId,
+            AttemptNumber = number,
+            RawInput = attempt.Answer,
+            Verdict = attempt.Outcome.ToString(),
+            Score = attempt.Score,
+            SubmittedAt = attempt.At,
+            Late = attempt.Late,
+            Platform = attempt.Platform,
+        });
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return attempt with { Number = number };
+    }
+
+    public async Task<IReadOnlyList<Attempt>> AttemptsAsync(long dailyProblemId, long memberId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.Attempts.AsNoTracking()
+            .Where(a => a.ProblemPostId == dailyProblemId && a.MemberId == memberId)
+            .OrderBy(a => a.AttemptNumber)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new Attempt(a.ProblemPostId, a.MemberId, a.AttemptNumber, a.RawInput, Enum.Parse<Outcome>(a.Verdict), a.Score, a.Late, a.Platform, a.SubmittedAt))];
+    }
+
+    public async Task<AttemptSummary> SummarizeAsync(long dailyProblemId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var correct = nameof(Outcome.Correct);
+        var rows = await context.Attempts.AsNoTracking()
+            .Where(a => a.ProblemPostId == dailyProblemId)
+            .GroupBy(a => a.MemberId)
+            .Select(g => new
+            {
+                Solved = g.Any(a => a.Verdict == correct),
+                FirstTry = g.Any(a => a.Verdict == correct && a.AttemptNumber == 1),
+                Late = g.Any(a => a.Verdict == correct && a.Late),
+            })
+            .ToListAsync(cancellationToken);
+        return new AttemptSummary(rows.Count, rows.Count(r => r.Solved), rows.Count(r => r.FirstTry), rows.Count(r => r.Late));
+    }
+
+    private static async Task<DailyProblem> ToDomainAsync(MathForMLDbContext context, ProblemPostEntity row, CancellationToken cancellationToken)
+    {
+        PostedMessage? message = null;
+        if (row.PlatformMessageId is not null)
+        {
+            var group = await context.StudyGroups.AsNoTracking().SingleAsync(g => g.Id == row.GroupId, cancellationToken);
+            message = new PostedMessage(new ConversationRef(group.Platform, group.WorkspaceId, row.ChannelId ?? group.ChannelId), row.PlatformMessageId, row.ThreadId);
+        }
+
+        return new DailyProblem(row.Id, row.GroupId, row.Number, row.ProblemId, row.OccurrenceKey ?? "", row.PostedAt, row.DeadlineAt, row.RevealedAt, message);
+    }
+}

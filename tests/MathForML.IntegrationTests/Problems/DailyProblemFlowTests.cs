@@ -1,0 +1,136 @@
+using System.Globalization;
+using MathForML.Content;
+using MathForML.Content.Problems;
+using MathForML.Core.Problems;
+using MathForML.TestKit;
+
+namespace MathForML.IntegrationTests.Problems;
+
+/// <summary>
+/// The daily problem through the terminal with a fake clock and a real SQLite file: posted at the group's
+/// local time with a thread and buttons, answered, hinted, revealed at the deadline with a summary.
+/// </summary>
+public sealed class DailyProblemFlowTests : IDisposable
+{
+    private const string ProblemId = "la-det-2x2";
+    private readonly TempDirectory _folder = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_day_of_the_daily_problem_posts_judges_hints_and_reveals_once_each()
+    {
+        var bank = WriteBank();
+        var problem = LoadProblem(bank);
+        var groupNumbers = DailyProblemService.GroupInstance(problem, groupId: 1)!;
+
+        // Monday 23 Nov 2026, 08:00 in Berlin; the problem comes at 09:00 local.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        await using var terminal = await Terminal.StartAsync(_folder, time, bank);
+        Assert.Contains(Format(ProblemTexts.NoProblemYet, "09:00"), await terminal.SendAsync("/answer 3"), StringComparison.Ordinal);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 30, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[thread opened: Problem #1: Determinant of a 2×2 matrix]", time);
+        Assert.Contains("[post] Problem #1: Determinant of a 2×2 matrix (easy · determinants · matrices)", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains("[buttons: Answer | Hint | My numbers]", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains("by Tue 24 Nov 2026 09:00 Europe/Berlin", terminal.Output, StringComparison.Ordinal);
+
+        Assert.Contains("This was not counted as an attempt.", await terminal.SendAsync("/answer 1/(2"), StringComparison.Ordinal);
+        var wrong = await terminal.SendAsync("/answer " + Wrong(groupNumbers.ExpectedAnswer));
+        Assert.Contains("Not quite: ", wrong, StringComparison.Ordinal);
+        Assert.Contains("Attempt 1 of 10.", wrong, StringComparison.Ordinal);
+
+        Assert.Contains("Hint 1 of 2 for problem #1", await terminal.SendAsync("/hint"), StringComparison.Ordinal);
+        Assert.Contains("Hint 2 of 2 for problem #1", await terminal.SendAsync("/hint"), StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.NoMoreHintsFormat, 2, 1), await terminal.SendAsync("/hint"), StringComparison.Ordinal);
+
+        var right = await terminal.SendAsync("/answer " + groupNumbers.ExpectedAnswer);
+        Assert.Contains("Correct! I read your answer as", right, StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.AfterAttemptsFormat, 2), right, StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.AlreadySolvedFormat, 1), await terminal.SendAsync("/answer " + groupNumbers.ExpectedAnswer), StringComparison.Ordinal);
+
+        // The timed hint (after: 12h) is posted into the thread at 21:00 local.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 20, 0, 30, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[post] Hint 2 for problem #1", time);
+
+        // Tuesday 09:00: the reveal (with the group's answer and counts, no names) and the next problem.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 30, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[post] Solution to problem #1", time);
+        await terminal.WaitForPostAsync("[thread opened: Problem #2:", time);
+        Assert.Contains($"Answer: `{groupNumbers.ExpectedAnswer}`", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.SummaryFormat, 1, 1, 0), terminal.Output, StringComparison.Ordinal);
+
+        var transcript = terminal.Output;
+        Assert.Equal(1, Count(transcript, "[post] Problem #1:"));
+        Assert.Equal(1, Count(transcript, "[post] Solution to problem #1"));
+        Assert.Equal(1, Count(transcript, "[post] Hint 2 for problem #1"));
+    }
+
+    [Fact]
+    public async Task Personal_numbers_are_judged_once_seen_and_an_organizer_can_reveal_early()
+    {
+        var bank = WriteBank();
+        var problem = LoadProblem(bank);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        await using var terminal = await Terminal.StartAsync(_folder, time, bank);
+        await terminal.SendAsync("/group");
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 30, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[post] Problem #1:", time);
+
+        var show = await terminal.SendAsync("/problem");
+        Assert.Contains(ProblemTexts.YourNumbers.Trim(), show, StringComparison.Ordinal);
+        var mine = DailyProblemService.MemberInstance(problem, groupId: 1, memberId: 1)!;
+        var group = DailyProblemService.GroupInstance(problem, groupId: 1)!;
+        if (mine.ExpectedAnswer != group.ExpectedAnswer)
+        {
+            Assert.Contains("Not quite", await terminal.SendAsync("/answer " + group.ExpectedAnswer), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Correct!", await terminal.SendAsync("/answer " + mine.ExpectedAnswer), StringComparison.Ordinal);
+
+        Assert.Contains(ProblemTexts.RevealedNow, await terminal.SendAsync("/problem reveal"), StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.AlreadyRevealedFormat, 1), await terminal.SendAsync("/problem reveal"), StringComparison.Ordinal);
+        Assert.Contains(Format(ProblemTexts.YourAnswerFormat, mine.ExpectedAnswer).Trim(), await terminal.SendAsync("/problem"), StringComparison.Ordinal);
+
+        // The deadline's own reveal finds it done and posts nothing more.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 30, TimeSpan.Zero));
+        await terminal.WaitForPostAsync("[post] Problem #2:", time);
+        Assert.Equal(1, Count(terminal.Output, "[post] Solution to problem #1"));
+    }
+
+    private string WriteBank()
+    {
+        var bank = _folder.File("bank");
+        Directory.CreateDirectory(bank);
+        File.Copy(Repository.Path("config", "problems", ProblemBankLoader.MacrosFileName), Path.Combine(bank, ProblemBankLoader.MacrosFileName));
+        File.Copy(Repository.Path("config", "problems", "linear-algebra", ProblemId + ".yml"), Path.Combine(bank, ProblemId + ".yml"));
+        return bank;
+    }
+
+    private static Problem LoadProblem(string bank)
+    {
+        var (parsed, errors) = ProblemParser.Parse(File.ReadAllText(Path.Combine(bank, ProblemId + ".yml")), ProblemId + ".yml");
+        Assert.Empty(errors);
+        return parsed!.Problem;
+    }
+
+    /// <summary>A different integer: the expected answer plus one.</summary>
+    private static string Wrong(string expected) => (long.Parse(expected, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -102,6 +102,26 @@ public sealed class DailyProblemFlowTests : IDisposable
         Assert.Equal(1, Count(terminal.Output, "[post] Solution to problem #1"));
     }
 
+    [Fact]
+    public async Task After_three_days_of_downtime_one_problem_is_posted_late_not_a_burst()
+    {
+        var bank = WriteBank();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        await using (var before = await Terminal.StartAsync(_folder, time, bank))
+        {
+            await before.SendAsync("/group");
+        }
+
+        // Down from Monday 08:00 to Thursday 12:00 local: Monday's to Thursday's posts were all missed.
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 11, 0, 0, TimeSpan.Zero));
+        await using var after = await Terminal.StartAsync(_folder, time, bank);
+        await after.WaitForPostAsync("[thread opened: Problem #1:", time);
+        await after.SendAsync("/group");
+
+        Assert.Equal(1, Count(after.Output, "[post] Problem #"));
+        Assert.Contains("by Fri 27 Nov 2026 12:00 Europe/Berlin", after.Output, StringComparison.Ordinal);
+    }
+
     private string WriteBank()
     {
         var bank = _folder.File("bank");

@@ -37,7 +37,7 @@ public static partial class ProblemParser
     private static readonly string[] ParameterKeys = ["name", "kind", "min", "max", "step", "decimals", "choices"];
     private static readonly string[] HintKeys = ["text", "after"];
     private static readonly string[] OptionKeys =
-        ["mode", "relative-tolerance", "absolute-tolerance", "absolute-floor", "significant-figures", "decimal-places", "ordered", "require-reduced", "variables", "partial-credit", "angle-unit", "answer-is-angle"];
+        ["mode", "relative-tolerance", "absolute-tolerance", "absolute-floor", "significant-figures", "decimal-places", "ordered", "require-reduced", "variables", "partial-credit", "angle-unit", "answer-is-angle", "expect-interval"];
 
     private static readonly Dictionary<string, Difficulty> Difficulties = new(StringComparer.Ordinal)
     {
@@ -336,6 +336,7 @@ public static partial class ProblemParser
             PartialCredit = fields.Choice(map, "partial-credit", Booleans) ?? defaults.PartialCredit,
             AngleUnit = fields.Choice(map, "angle-unit", AngleUnits) ?? defaults.AngleUnit,
             AnswerIsAngle = fields.Choice(map, "answer-is-angle", Booleans) ?? defaults.AnswerIsAngle,
+            ExpectInterval = fields.Choice(map, "expect-interval", Booleans) ?? defaults.ExpectInterval,
         };
     }
 

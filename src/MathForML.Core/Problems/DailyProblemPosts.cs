@@ -82,7 +82,7 @@ public sealed class DailyProblemPostHandler(
 
         if (platforms.For(group.Home.Platform) is not { } platform)
         {
-            return DueItemOutcome.RetryLater($"the {group.Home.Platform} adapter is not running");
+            return DueItemOutcome.RetryLater(Format(PlatformNotRunningFormat, group.Home.Platform));
         }
 
         var now = time.GetUtcNow();
@@ -157,7 +157,7 @@ public sealed class DailyHintHandler(IStudyGroupStore groups, IDailyProblemStore
 
         if (platforms.For(group.Home.Platform) is not { } platform)
         {
-            return DueItemOutcome.RetryLater($"the {group.Home.Platform} adapter is not running");
+            return DueItemOutcome.RetryLater(Format(PlatformNotRunningFormat, group.Home.Platform));
         }
 
         var instance = DailyProblemService.GroupInstance(problem, group.Id)!;
@@ -206,7 +206,7 @@ public sealed class DailyProblemReveal(IDailyProblemStore problems, DailyProblem
 
         if (platforms.For(group.Home.Platform) is not { } platform)
         {
-            return DueItemOutcome.RetryLater($"the {group.Home.Platform} adapter is not running");
+            return DueItemOutcome.RetryLater(Format(PlatformNotRunningFormat, group.Home.Platform));
         }
 
         var summary = await problems.SummarizeAsync(daily.Id, cancellationToken);

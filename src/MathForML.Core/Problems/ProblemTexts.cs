@@ -41,6 +41,7 @@ public static class ProblemTexts
     public const string AnswerFormTitle = "Your answer";
     public const string AnswerFormLabel = "Answer";
     public const string AnswerFormPlaceholder = "e.g. 3/4, [1, 2], sqrt(2)/2";
+    public const string PlatformNotRunningFormat = "the {0} adapter is not running";
     public const string NoProblemReason = "the problem bank is empty";
     public const string RevealDroppedReason = "the solution was already revealed";
 

@@ -4,7 +4,7 @@ namespace MathForML.Math.Evaluation;
 
 internal sealed partial class Evaluator
 {
-    /// <summary>Vector and matrix arithmetic: scaling, entrywise sums, and matrix products (rows of brackets).</summary>
+    /// <summary>Vector and matrix arithmetic: scaling, entrywise sums, matrix products (rows of brackets) and integer powers.</summary>
     private MathValue? CombineCollections(BinaryNode binary, MathValue left, MathValue right)
     {
         var position = binary.OperatorPosition;
@@ -20,6 +20,8 @@ internal sealed partial class Evaluator
                 return Entrywise(a, b, binary.Operator == BinaryOperator.Add, position);
             case BinaryOperator.Multiply when left is SequenceValue a && right is SequenceValue b:
                 return MatrixProduct(a, b, position);
+            case BinaryOperator.Power when left is SequenceValue matrix && right is Scalar exponent:
+                return MatrixPower(matrix, exponent, position);
             default:
                 return Fail(ReasonCodes.NotANumber, AnswerMessages.Format(AnswerMessages.NotANumber, position), position);
         }

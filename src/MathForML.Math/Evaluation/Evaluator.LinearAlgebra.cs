@@ -6,7 +6,7 @@ namespace MathForML.Math.Evaluation;
 
 /// <summary>
 /// Matrix functions for answer expressions. Rational matrices are handled exactly by Gaussian elimination;
-/// others (and symmetric eigenvalues beyond 2×2) use MathNet.Numerics in doubles.
+/// others (and eigenvalues beyond 2×2 and triangular matrices) use MathNet.Numerics in doubles.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -56,7 +56,7 @@ internal sealed partial class Evaluator
             case FunctionId.Solve when rows == columns && args[1] is SequenceValue b && IsFlatVector(b) && b.Items.Count == rows:
                 return Solve(matrix, b.Items.Cast<Scalar>().ToArray(), function, position);
             case FunctionId.Eigenvalues when rows == columns:
-                return SymmetricEigenvalues(matrix, rows, function, position);
+                return Eigenvalues(matrix, rows, function, position);
             default:
                 return FailDomain(function, position);
         }
@@ -162,14 +162,18 @@ internal sealed partial class Evaluator
         return Finish(ExactNumber.FromRational(determinant), 0, position);
     }
 
-    private MathValue? Inverse(Scalar[,] matrix, int n, FunctionInfo function, int position)
+    private MathValue? Inverse(Scalar[,] matrix, int n, FunctionInfo function, int position) =>
+        (MathValue?)Invert(matrix, n) ?? FailDomain(function, position);
+
+    /// <summary>The inverse, exact for rational matrices up to <see cref="MathLimits.MaxExactMatrixDimension"/>; null when singular.</summary>
+    private static SequenceValue? Invert(Scalar[,] matrix, int n)
     {
         if (ToRational(matrix, n, n, extraColumns: n) is not { } augmented)
         {
             var floating = ToMathNet(matrix, n, n);
             if (double.Abs(floating.Determinant()) < 1e-12)
             {
-                return FailDomain(function, position);
+                return null;
             }
 
             var inverse = floating.Inverse();
@@ -188,7 +192,7 @@ internal sealed partial class Evaluator
             }
         }
 
-        return GaussJordan(augmented, n, 2 * n) ? ToValue(n, n, (r, c) => Scalar.FromRational(augmented[r, n + c])) : FailDomain(function, position);
+        return GaussJordan(augmented, n, 2 * n) ? ToValue(n, n, (r, c) => Scalar.FromRational(augmented[r, n + c])) : null;
     }
 
     private MathValue? Solve(Scalar[,] matrix, Scalar[] b, FunctionInfo function, int position)

@@ -1,12 +1,11 @@
 using MathForML.Math.Numbers;
 using MathForML.Math.Syntax;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;
 
 namespace MathForML.Math.Evaluation;
 
-/// <summary>Statistics, distributions and eigenvalues; exact for rational data where the formula allows.</summary>
+/// <summary>Statistics and distributions; exact for rational data where the formula allows.</summary>
 internal sealed partial class Evaluator
 {
     private MathValue? EvalCollectionFunction(FunctionInfo function, List<MathValue> args, int position)
@@ -112,41 +111,5 @@ internal sealed partial class Evaluator
                 ? (successes < 0 || successes > trials ? 0 : Binomial.PMF(p, trials, (int)successes))
                 : Binomial.CDF(p, trials, successes),
             position);
-    }
-
-    private MathValue? SymmetricEigenvalues(Scalar[,] matrix, int n, FunctionInfo function, int position)
-    {
-        for (var r = 0; r < n; r++)
-        {
-            for (var c = r + 1; c < n; c++)
-            {
-                var symmetric = matrix[r, c].Exact is { } a && matrix[c, r].Exact is { } b
-                    ? a.Equals(b)
-                    : double.Abs(matrix[r, c].Approx - matrix[c, r].Approx) <= 1e-12 * (1 + double.Abs(matrix[r, c].Approx));
-                if (!symmetric)
-                {
-                    return FailDomain(function, position);
-                }
-            }
-        }
-
-        if (n == 2 && ToRational(matrix, 2, 2) is not null)
-        {
-            // λ = (a+d)/2 ± √(((a−d)/2)² + b²): exact, with a square root where one arises.
-            var half = Scalar.FromRational(BigRational.Create(1, 2));
-            var mean = Add(matrix[0, 0], matrix[1, 1], position) is { } trace ? Multiply(trace, half, position) : null;
-            var gap = Subtract(matrix[0, 0], matrix[1, 1], position) is { } difference ? Multiply(difference, half, position) : null;
-            var gapSquared = gap is null ? null : Multiply(gap, gap, position);
-            var offSquared = Multiply(matrix[0, 1], matrix[0, 1], position);
-            var radicand = gapSquared is null || offSquared is null ? null : Add(gapSquared, offSquared, position);
-            var root = radicand is null ? null : SquareRoot(radicand, position);
-            var low = mean is null || root is null ? null : Subtract(mean, root, position);
-            var high = mean is null || root is null ? null : Add(mean, root, position);
-            return low is null || high is null ? null : new SequenceValue(SequenceKind.Bracket, [low, high]);
-        }
-
-        var evd = Matrix<double>.Build.Dense(n, n, (r, c) => matrix[r, c].Approx).Evd(Symmetricity.Symmetric);
-        var values = evd.EigenValues.Select(value => value.Real).Order().Select(value => (MathValue)new Scalar(value)).ToList();
-        return new SequenceValue(SequenceKind.Bracket, values);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MathForML.Math.Evaluation;
+using MathForML.Math.Judging;
 using MathForML.Math.Numbers;
 using MathForML.Math.Syntax;
 
@@ -78,9 +79,14 @@ public sealed class AnswerKey
         if (variables.Count == 0)
         {
             var value = Evaluator.Evaluate(parsed.Root, new EvaluationSettings(options.AngleUnit), out error);
-            return value is null
-                ? KeyResult.Failure(error!.Reason, AnswerMessages.Format(AnswerMessages.InAnswer, error.Message), error.Position)
-                : new KeyResult { Key = new AnswerKey(expected, options, value, [], parsed.HasDecimalLiteral) };
+            if (value is null)
+            {
+                return KeyResult.Failure(error!.Reason, AnswerMessages.Format(AnswerMessages.InAnswer, error.Message), error.Position);
+            }
+
+            return ExpectedInterval.Apply(value, options) is { } keyValue
+                ? new KeyResult { Key = new AnswerKey(expected, options, keyValue, [], parsed.HasDecimalLiteral) }
+                : ExpectedInterval.Failure();
         }
 
         var samples = new List<VariableSample>();
@@ -94,7 +100,12 @@ public sealed class AnswerKey
                 continue;
             }
 
-            samples.Add(new VariableSample(environment, value));
+            if (ExpectedInterval.Apply(value, options) is not { } sampleValue)
+            {
+                return ExpectedInterval.Failure();
+            }
+
+            samples.Add(new VariableSample(environment, sampleValue));
         }
 
         if (samples.Count < VariableSample.MinimumUsable)
@@ -106,9 +117,11 @@ public sealed class AnswerKey
         return new KeyResult { Key = new AnswerKey(expected, options, null, samples, parsed.HasDecimalLiteral) };
     }
 
-    /// <summary>A key for a value computed elsewhere (a parameterized problem's answer).</summary>
-    internal static AnswerKey FromValue(string expectedAnswer, MathValue value, AnswerOptions options) =>
-        new(expectedAnswer, options, value, [], hasDecimals: value is Scalar { IsExact: false });
+    /// <summary>A key for a value computed elsewhere (a parameterized problem's answer); null when it is not the kind the options expect.</summary>
+    internal static AnswerKey? FromValue(string expectedAnswer, MathValue value, AnswerOptions options) =>
+        ExpectedInterval.Apply(value, options) is { } keyValue
+            ? new(expectedAnswer, options, keyValue, [], hasDecimals: keyValue is Scalar { IsExact: false })
+            : null;
 }
 
 /// <summary>One sample point for comparing expressions in variables, with the expected value there.</summary>

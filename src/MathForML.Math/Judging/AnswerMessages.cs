@@ -63,6 +63,10 @@ public static class AnswerMessages
     public const string ThousandsSeparator = "Write numbers without thousands separators: the comma at position {0} splits your number into a list.";
     public const string RaggedMatrix = "The rows of your matrix have different lengths (see position {0}).";
     public const string NotANumber = "Your expression has no numeric value (at position {0}).";
+    public const string MatrixNotSquare = "Only a square matrix can be raised to a power (see the '^' at position {0}).";
+    public const string MatrixPowerNotInteger = "A matrix can only be raised to a whole-number power (see the '^' at position {0}).";
+    public const string SingularMatrixPower = "The matrix before the '^' at position {0} has no inverse (its determinant is 0), so it has no negative powers.";
+    public const string ComplexEigenvalues = "The matrix at position {0} has complex eigenvalues; only real eigenvalues can be used here.";
     public const string WrongKindNumber = "This problem expects a single number.";
     public const string WrongKindList = "This problem expects a list, vector or matrix, like [1, 2].";
     public const string WrongKindSet = "This problem expects a set, like {1, 2}.";
@@ -87,6 +91,7 @@ public static class AnswerMessages
     public const string InParameter = "In parameter '{0}': {1}";
     public const string InConstraint = "In constraint '{0}': {1}";
     public const string InAnswer = "In the answer expression: {0}";
+    public const string IntervalAnswerRequired = "The option 'expectInterval' needs an interval answer, like [0, 1], (0, 1] or DNE.";
 
     internal static string Format(string template, params object?[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, template, arguments);

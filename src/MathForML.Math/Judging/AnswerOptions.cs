@@ -79,4 +79,11 @@ public sealed record AnswerOptions
 
     /// <summary>The answer is an angle in <see cref="AngleUnit"/>: enables the degrees-vs-radians slip detector.</summary>
     public bool AnswerIsAngle { get; init; }
+
+    /// <summary>
+    /// The answer is an interval: a key written <c>[a, b]</c> is the closed interval and <c>(a, b)</c> the open one, so a
+    /// member's <c>(a, b)</c> for a key <c>[a, b]</c> is incorrect (wrong ends). Without it, <c>[a, b]</c> in the key is a
+    /// vector and <c>(a, b)</c> the same vector. The key must then be an interval, a pair, or <c>DNE</c> (empty).
+    /// </summary>
+    public bool ExpectInterval { get; init; }
 }

@@ -57,6 +57,9 @@ public static class ReasonCodes
     public const string NotANumber = "not-a-number";
     public const string DecimalNumberRequired = "decimal-number-required";
     public const string RaggedMatrix = "ragged-matrix";
+    public const string MatrixNotSquare = "matrix-not-square";
+    public const string MatrixPowerNotInteger = "matrix-power-not-integer";
+    public const string SingularMatrix = "singular-matrix";
     public const string ThousandsSeparator = "thousands-separator";
 
     // Key, option and problem-definition failures (for problem-bank validation)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using MathForML.Math.Evaluation;
+using MathForML.Math.Judging;
 using MathForML.Math.Numbers;
 using MathForML.Math.Syntax;
 
@@ -103,6 +104,12 @@ public sealed class ParameterizedProblem
             return Failure(answerError!.Reason, AnswerMessages.Format(AnswerMessages.InAnswer, answerError.Message), answerError.Position);
         }
 
+        if (definition.Options.ExpectInterval && !ExpectedInterval.IsIntervalShaped(answer.Root))
+        {
+            var failure = ExpectedInterval.Failure();
+            return Failure(failure.Reason!, failure.Message!);
+        }
+
         return new ProblemResult { Problem = new ParameterizedProblem(definition, samplers, constraints, answer.Root) };
     }
 
@@ -166,7 +173,8 @@ public sealed class ParameterizedProblem
             return AnswerKey.Create(expectedText, _definition.Options).Key;
         }
 
-        var expected = Evaluator.Evaluate(_answer, drawSettings, out _);
+        var evaluated = Evaluator.Evaluate(_answer, drawSettings, out _);
+        var expected = evaluated is null ? null : ExpectedInterval.Apply(evaluated, _definition.Options);
         expectedText = expected is null ? string.Empty : ValueFormatter.Format(expected);
         return expected is null ? null : AnswerKey.FromValue(expectedText, expected, _definition.Options);
     }

@@ -60,9 +60,13 @@ internal sealed partial class Parser
             return new SetNode([], token.Start, token.End);
         }
 
-        if (!token.FromLatex && TrySplitIdentifier(token) is { } product)
+        if (!token.FromLatex && SplitIdentifier(token) is { } pieces)
         {
-            return product;
+            // xy^3 = x·y^3: each piece becomes its own token, so ^ and postfix operators bind to the last piece only.
+            _tokens.RemoveAt(_position - 1);
+            _tokens.InsertRange(_position - 1, pieces);
+            _position--;
+            return ParseIdentifier();
         }
 
         var reason = Kind == TokenKind.LParen ? ReasonCodes.UnknownFunction : ReasonCodes.UnknownVariable;
@@ -71,11 +75,14 @@ internal sealed partial class Parser
         return Fail(reason, AnswerMessages.Format(template, shown, token.Start), token.Start);
     }
 
-    /// <summary><c>xy</c>, <c>pix</c>: a run of letters made only of declared variables and constants is their product.</summary>
-    private Node? TrySplitIdentifier(Token token)
+    /// <summary>
+    /// <c>xy</c>, <c>pix</c>: a run of letters made only of declared variables and constants (longest match first)
+    /// is split into one token per piece, read as their implicit product; null when the run does not split.
+    /// </summary>
+    private List<Token>? SplitIdentifier(Token token)
     {
         var name = token.Text!;
-        Node? product = null;
+        var pieces = new List<Token>();
         var offset = 0;
         while (offset < name.Length)
         {
@@ -83,28 +90,25 @@ internal sealed partial class Parser
             for (var length = name.Length - offset; length >= 1; length--)
             {
                 var piece = name.Substring(offset, length);
-                if (_variables.Contains(piece) || Constants.TryGetConstant(piece, out _))
+                if (_variables.Contains(piece) || Constants.TryGetConstant(piece, out _) || piece == "π")
                 {
                     matched = length;
                     break;
                 }
             }
 
-            if (matched == 0)
+            if (matched == 0 || (offset == 0 && matched == name.Length))
             {
                 return null;
             }
 
-            var part = name.Substring(offset, matched);
-            var start = token.Start + offset;
-            Node factor = _variables.Contains(part)
-                ? new VariableNode(part, start, start + matched)
-                : new ConstantNode(Constants.TryGetConstant(part, out var kind) ? kind : ConstantKind.Pi, start, start + matched);
-            product = product is null ? factor : new BinaryNode(BinaryOperator.Multiply, product, factor, start, isImplicit: true);
+            var spaceBefore = offset == 0 && token.SpaceBefore;
+            var text = name.Substring(offset, matched);
+            pieces.Add(new Token(TokenKind.Identifier, token.Start + offset, matched, spaceBefore, text == "π" && !_variables.Contains(text) ? "pi" : text));
             offset += matched;
         }
 
-        return product;
+        return pieces;
     }
 
     private Node? ParseCall(FunctionInfo function, Token nameToken)

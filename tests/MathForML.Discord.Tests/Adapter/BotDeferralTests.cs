@@ -76,9 +76,10 @@ public sealed class BotDeferralTests : BotTestBase
         var token = await SendSlowAsync(Handlers.Hint, release, Slash("hint"));
         Clock.Advance(InteractionResponder.TokenLifetime);
         release.SetResult(ChatReply.Text("too late", ephemeral: true));
-        await IdleAsync();
 
+        // The handler's continuation runs on the thread pool: wait for its log line, not just for idleness.
+        await Eventually.HoldsAsync(() => Logger.Entries.Any(e => e.Id.Id == 4004 && e.Text.Contains("InteractionTokenExpired", StringComparison.Ordinal)), "the expired-token log line");
+        await IdleAsync();
         Assert.Single(RequestsFor(token));
-        Assert.Contains(Logger.Entries, e => e.Id.Id == 4004 && e.Text.Contains("InteractionTokenExpired", StringComparison.Ordinal));
     }
 }

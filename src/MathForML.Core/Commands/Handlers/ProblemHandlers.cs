@@ -41,25 +41,35 @@ internal static class CurrentProblem
     }
 }
 
-/// <summary><c>/problem</c>: the current problem, privately, with the member's own numbers.</summary>
-public sealed class ProblemShowHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : ICommandHandler
+/// <summary>Commands about the group's current problem: they run only when there is one and it is still in the bank.</summary>
+public abstract class CurrentProblemHandler(IDailyProblemStore problems, IProblemBank bank) : ICommandHandler
 {
-    public string Path => "problem show";
+    public abstract string Path { get; }
+
+    private protected IDailyProblemStore Problems { get; } = problems;
 
     public bool RequiresGroup => true;
 
     public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, service.Bank, cancellationToken);
-        if (reply is not null)
-        {
-            return reply;
-        }
+        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, Problems, bank, cancellationToken);
+        return reply ?? await HandleAsync(request, daily!, problem!, cancellationToken);
+    }
 
-        var instance = problem!.IsParameterized
-            ? DailyProblemService.MemberInstance(problem, daily!.GroupId, request.Member.Id)
-            : DailyProblemService.GroupInstance(problem, daily!.GroupId);
+    private protected abstract Task<ChatReply> HandleAsync(CommandRequest request, DailyProblem daily, Problem problem, CancellationToken cancellationToken);
+}
+
+/// <summary><c>/problem</c>: the current problem, privately, with the member's own numbers.</summary>
+public sealed class ProblemShowHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : CurrentProblemHandler(problems, service.Bank)
+{
+    public override string Path => "problem show";
+
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, DailyProblem daily, Problem problem, CancellationToken cancellationToken)
+    {
+        var instance = problem.IsParameterized
+            ? DailyProblemService.MemberInstance(problem, daily.GroupId, request.Member.Id)
+            : DailyProblemService.GroupInstance(problem, daily.GroupId);
         if (problem.IsParameterized)
         {
             await log.RecordOnceAsync(new ParticipationEvent(daily.GroupId, request.Member.Id, CurrentProblem.ViewedKind, CurrentProblem.Subject(daily), request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken);
@@ -103,30 +113,21 @@ public sealed class ProblemRevealHandler(IDailyProblemStore problems, DailyProbl
 }
 
 /// <summary><c>/answer &lt;value&gt;</c>: judged privately; malformed input is explained and never counted.</summary>
-public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank, IParticipationLog log) : ICommandHandler
+public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank, IParticipationLog log) : CurrentProblemHandler(problems, bank)
 {
     private readonly AnswerJudge _judge = new();
 
-    public string Path => "answer";
+    public override string Path => "answer";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, DailyProblem daily, Problem problem, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var answer = request.Command.Argument("value")!;
         if (answer.Length > DailyProblemLimits.MaxAnswerLength)
         {
             return ChatReply.Text(Format(AnswerTooLongFormat, DailyProblemLimits.MaxAnswerLength, answer.Length), ephemeral: true);
         }
 
-        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, bank, cancellationToken);
-        if (reply is not null)
-        {
-            return reply;
-        }
-
-        var previous = await problems.AttemptsAsync(daily!.Id, request.Member.Id, cancellationToken);
+        var previous = await Problems.AttemptsAsync(daily.Id, request.Member.Id, cancellationToken);
         if (previous.Any(a => a.Outcome == Outcome.Correct))
         {
             return ChatReply.Text(Format(AlreadySolvedFormat, daily.Number), ephemeral: true);
@@ -137,7 +138,7 @@ public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank
             return ChatReply.Text(Format(OutOfAttemptsFormat, DailyProblemLimits.MaxAttempts, daily.Number, ChatTime.Token(daily.Deadline, ChatTimeStyle.Relative)), ephemeral: true);
         }
 
-        var instance = await CurrentProblem.InstanceForAsync(request, daily, problem!, log, cancellationToken);
+        var instance = await CurrentProblem.InstanceForAsync(request, daily, problem, log, cancellationToken);
         var verdict = _judge.Judge(answer, instance!.Key);
         if (verdict.Outcome == Outcome.Invalid)
         {
@@ -145,7 +146,7 @@ public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank
         }
 
         var late = !daily.IsOpen(request.ReceivedAt);
-        var attempt = await problems.AddAttemptAsync(
+        var attempt = await Problems.AddAttemptAsync(
             new Attempt(daily.Id, request.Member.Id, 0, answer, verdict.Outcome, verdict.Score, late, request.Context.Conversation.Platform, request.ReceivedAt),
             cancellationToken);
         return verdict.Outcome switch
@@ -160,26 +161,17 @@ public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank
 }
 
 /// <summary><c>/hint</c>: the member's next hint, privately; each one used is recorded.</summary>
-public sealed class HintHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : ICommandHandler
+public sealed class HintHandler(IDailyProblemStore problems, DailyProblemService service, IParticipationLog log) : CurrentProblemHandler(problems, service.Bank)
 {
-    public string Path => "hint";
+    public override string Path => "hint";
 
-    public bool RequiresGroup => true;
-
-    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    private protected override async Task<ChatReply> HandleAsync(CommandRequest request, DailyProblem daily, Problem problem, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var (daily, problem, reply) = await CurrentProblem.LoadAsync(request, problems, service.Bank, cancellationToken);
-        if (reply is not null)
-        {
-            return reply;
-        }
-
         // Hints are numbered per problem: recording "hint 2" succeeds only once per member, so the next unseen one is found in order.
-        for (var number = 1; number <= problem!.Hints.Count; number++)
+        for (var number = 1; number <= problem.Hints.Count; number++)
         {
-            var subject = $"{CurrentProblem.Subject(daily!)}:{number}";
-            if (await log.RecordOnceAsync(new ParticipationEvent(daily!.GroupId, request.Member.Id, CurrentProblem.HintKind, subject, request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken))
+            var subject = $"{CurrentProblem.Subject(daily)}:{number}";
+            if (await log.RecordOnceAsync(new ParticipationEvent(daily.GroupId, request.Member.Id, CurrentProblem.HintKind, subject, request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken))
             {
                 var instance = await CurrentProblem.InstanceForAsync(request, daily, problem, log, cancellationToken);
                 var content = service.Picture(Format(HintFormat, number, problem.Hints.Count, daily.Number), problem.Hints[number - 1].Text, instance!, $"hint-{daily.Number}-{number}.png", daily.Number);
@@ -187,6 +179,6 @@ public sealed class HintHandler(IDailyProblemStore problems, DailyProblemService
             }
         }
 
-        return ChatReply.Text(Format(NoMoreHintsFormat, problem.Hints.Count, daily!.Number), ephemeral: true);
+        return ChatReply.Text(Format(NoMoreHintsFormat, problem.Hints.Count, daily.Number), ephemeral: true);
     }
 }

@@ -48,10 +48,14 @@ internal static class BankCommands
         var report = new BankReport();
         report.Errors.AddRange(content.Errors);
         var validator = new BankValidator(new RenderingFormulaRenderer(new MathRenderer()));
-        foreach (var parsed in content.Bank.Problems)
+
+        // Problems are independent (the renderer and judge are thread-safe); results keep the bank's order.
+        var results = new IReadOnlyList<ContentError>[content.Bank.Problems.Count];
+        Parallel.For(0, results.Length, i => results[i] = validator.Validate(content.Bank.Problems[i], content.Bank.Macros, seeds));
+        for (var i = 0; i < results.Length; i++)
         {
-            report.Errors.AddRange(validator.Validate(parsed, content.Bank.Macros, seeds));
-            report.Count(parsed.Problem, content.Topics);
+            report.Errors.AddRange(results[i]);
+            report.Count(content.Bank.Problems[i].Problem, content.Topics);
         }
 
         foreach (var error in report.Errors)

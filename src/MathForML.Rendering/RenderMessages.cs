@@ -31,6 +31,10 @@ public static class RenderMessages
     public const string OutputTooLarge = "The rendered image would be {0}x{1} pixels, more than allowed.";
     public const string InvalidOptions = "Invalid render options: {0}.";
     public const string UnclosedMath = "Math started with {0} is never closed.";
+    public const string UnterminatedVerb = "\\verb needs its text between two copies of one character on one line, e.g. \\verb|x+y|.";
+    public const string InvalidCdArrow = "'@{0}' is not a CD arrow (use @>>>, @<<<, @VVV, @AAA, @=, @| or @.).";
+    public const string UnclosedCdLabel = "The label of CD arrow '@{0}' is not closed by another '{0}'.";
+    public const string CdArrowRowContent = "A CD row with vertical arrows may hold only arrows, but '{0}' was found.";
     public const string UnsupportedInText = "{0} is not supported inside text.";
 }
 

@@ -28,6 +28,11 @@ public sealed class GoldenImageTests
         { "gradient", "\\nabla_{\\mathbf{w}} \\mathcal{L} = \\frac{1}{N}\\sum_{n=1}^{N} (y_n - t_n)\\,\\mathbf{x}_n", true },
         { "inline-sum", "\\sum_{k=0}^\\infty \\frac{x^k}{k!}", false },
         { "aligned", "\\begin{aligned} f(x) &= (x+1)^2 \\\\ &= x^2 + 2x + 1 \\end{aligned}", true },
+        { "verb", "\\verb|A\\x  y|~\\verb*!a b! = \\texttt{A}", false },
+        { "cd", "\\begin{CD} A @>a>b> B \\\\ @VcVdV @AAeA \\\\ C @= D @<<< E \\\\ @| @. \\end{CD}", true },
+        { "braket-set", "\\Set{ x \\in \\mathbb{R} | x < \\frac{1}{2} } \\quad \\set{n | n>0} \\quad \\Braket{ \\phi | \\frac{\\partial^2}{\\partial t^2} | \\psi }", true },
+        { "angl-phase", "a_{\\angl{n}} = \\ddot{a}_{\\angln} \\quad 120\\,\\text{V}\\phase{-78.2^\\circ}", false },
+        { "reaction-arrows", "A \\xrightleftarrows{k} B \\xrightequilibrium[b]{a} C \\xleftequilibrium{} D", false },
     };
 
     [Theory]

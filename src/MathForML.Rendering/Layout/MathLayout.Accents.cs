@@ -174,7 +174,7 @@ internal sealed partial class MathLayout
         Box above = LayoutList(node.Body, style.Superscript, color);
         Box? below = node.Annotation is null ? null : LayoutList(node.Annotation, style.Subscript, color);
         double labels = double.Max(above.Width, below?.Width ?? 0);
-        double minimum = double.Max(labels + (0.8 * scale), 1.6 * scale);
+        double minimum = double.Max(double.Max(labels + (0.8 * scale), 1.6 * scale), node.MinimumWidth * scale);
         Box arrow = _glyphs.Horizontal(_glyphs.GlyphOf(node.Glyph!), minimum, scale, color);
         double width = double.Max(arrow.Width, minimum);
         double gap = Constant(MathConstant.StretchStackGapBelowMin, style) / 2;

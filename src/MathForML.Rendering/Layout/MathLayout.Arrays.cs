@@ -79,6 +79,7 @@ internal sealed partial class MathLayout
                 {
                     ArrayKind.Aligned => c % 2 == 0 ? 0 : AlignedPairGap * scale,
                     ArrayKind.Cases => ColumnGap * scale,
+                    ArrayKind.CommutativeDiagram => CdLabelGap * scale,
                     ArrayKind.Gather or ArrayKind.Substack or ArrayKind.Lines => 0,
                     _ => ColumnGap * scale,
                 };

@@ -173,8 +173,14 @@ internal sealed partial class MathLayout
                 return LayoutOverUnder(overUnder, style, color);
             case ArrayNode array:
                 return LayoutArray(array, style, color);
+            case TextNode { Monospaced: true } verbatim:
+                return LayoutVerbatim(verbatim, style, color);
             case TextNode text:
                 return LayoutText(text, style, color);
+            case EnclosureNode enclosure:
+                return LayoutEnclosure(enclosure, style, color);
+            case CdVerticalArrowNode cdArrow:
+                return LayoutCdVerticalArrow(cdArrow, style, color);
             case PhantomNode phantom:
                 return LayoutPhantom(this, phantom, style, color);
             case BoxedNode boxed:

@@ -28,6 +28,9 @@ internal enum ArrayKind
     /// <summary>\substack: tightly stacked centred rows in the current style.</summary>
     Substack,
 
+    /// <summary>amscd's CD: objects and arrows in alternate columns, arrows touching their neighbours.</summary>
+    CommutativeDiagram,
+
     /// <summary>Top-level lines split by \\\\ or \newline: left-aligned rows in the current style.</summary>
     Lines,
 }

@@ -190,6 +190,11 @@ internal sealed partial class LatexParser
             case "\\nonumber" or "\\notag" or "\\displaylimits" or "\\relax" or "\\allowbreak" or "\\nobreak":
                 return null;
             default:
+                if (TryParsePackageCommand(t, out MathNode? package))
+                {
+                    return package;
+                }
+
                 if (TryParseExtra(t, out MathNode? extra))
                 {
                     return extra;

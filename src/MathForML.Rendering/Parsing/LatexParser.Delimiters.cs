@@ -73,6 +73,12 @@ internal sealed partial class LatexParser
         "\\xtwoheadleftarrow" => (OverUnderKind.ExtensibleArrow, "\u219E"),
         "\\xlongequal" => (OverUnderKind.ExtensibleArrow, "="),
         "\\xtofrom" => (OverUnderKind.ExtensibleArrow, "\u21C4"),
+
+        // mhchem's reaction arrows (<-->, <=>>, <<=>) under KaTeX's names; the lopsided equilibria are drawn
+        // with the font's equal-length harpoon pairs (Unicode has no lopsided forms).
+        "\\xrightleftarrows" => (OverUnderKind.ExtensibleArrow, "\u21C4"),
+        "\\xrightequilibrium" => (OverUnderKind.ExtensibleArrow, "\u21CC"),
+        "\\xleftequilibrium" => (OverUnderKind.ExtensibleArrow, "\u21CB"),
         _ => null,
     };
 

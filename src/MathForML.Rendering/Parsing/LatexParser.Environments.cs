@@ -43,6 +43,11 @@ internal sealed partial class LatexParser
     private ArrayNode ParseEnvironment(Token begin)
     {
         string name = ReadEnvironmentName(begin);
+        if (name == "CD")
+        {
+            return ParseCommutativeDiagram(begin);
+        }
+
         if (EnvironmentSpec(name) is not { } spec)
         {
             throw LatexParseException.Create(RenderErrorCodes.UnknownEnvironment, RenderMessages.UnknownEnvironment, begin.Text, begin.Position, name);

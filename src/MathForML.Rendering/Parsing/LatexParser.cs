@@ -27,6 +27,7 @@ internal sealed partial class LatexParser
             ["\\LaTeX"] = TokenStream.Define("\\text{L\\kern-.36em\\raisebox{.21em}{\\scriptsize A}\\kern-.15em\\TeX}"),
             ["\\KaTeX"] = TokenStream.Define("\\text{K\\kern-.17em\\raisebox{.21em}{\\scriptsize A}\\kern-.15em\\TeX}"),
         };
+        DefinePackageMacros(definitions);
         if (macros is not null)
         {
             foreach ((string name, string body) in macros)
@@ -208,6 +209,8 @@ internal sealed partial class LatexParser
                 return CharacterAtom(t);
             case TokenKind.Command:
                 return ParseCommand(t);
+            case TokenKind.Verbatim:
+                return VerbatimAtom(t);
             case TokenKind.Parameter:
                 throw LatexParseException.Create(RenderErrorCodes.UnexpectedCharacter, RenderMessages.UnexpectedCharacter, null, t.Position, t.Text);
             default:

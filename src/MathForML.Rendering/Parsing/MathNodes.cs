@@ -185,6 +185,9 @@ internal sealed class OverUnderNode(int position, OverUnderKind kind, MathList b
 
     /// <summary>The text set above/below (\overset's first argument).</summary>
     public MathList? Annotation { get; init; }
+
+    /// <summary>Shortest length of an extensible arrow in em (amscd's arrows are at least 2.5pc).</summary>
+    public double MinimumWidth { get; init; }
 }
 
 internal sealed class SpaceNode(int position, double widthEm, bool isMu) : MathNode(AtomType.Ord, position)
@@ -213,6 +216,9 @@ internal sealed class TextNode(int position, string text, MathVariant variant) :
     public string Text { get; } = text;
 
     public MathVariant Variant { get; } = variant;
+
+    /// <summary>\verb: every character (spaces too) sits in a fixed-width typewriter cell.</summary>
+    public bool Monospaced { get; init; }
 }
 
 /// <summary>

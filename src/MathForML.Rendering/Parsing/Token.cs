@@ -11,6 +11,9 @@ internal enum TokenKind
     Subscript,
     AlignmentTab,
     Parameter,
+
+    /// <summary>The literal text of \verb|…| (already read raw by the tokenizer).</summary>
+    Verbatim,
     End,
 }
 

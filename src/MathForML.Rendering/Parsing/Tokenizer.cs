@@ -28,6 +28,11 @@ internal static class Tokenizer
                         i++;
                     }
 
+                    if (i - start == 5 && source.AsSpan(start, 5).SequenceEqual("\\verb") && TryVerbatim(source, ref i, position, tokens))
+                    {
+                        continue;
+                    }
+
                     tokens.Add(new Token(TokenKind.Command, source[start..i], position));
 
                     // Spaces after a control word only end the word.
@@ -84,6 +89,42 @@ internal static class Tokenizer
 
         return tokens;
     }
+
+    /// <summary>
+    /// \verb|…| (or \verb*, with visible spaces): everything up to the next copy of the delimiter, taken
+    /// literally. The delimiter is the very next character, even a space, as in LaTeX. An unterminated
+    /// \verb is left as a command so the parser reports it with its position.
+    /// </summary>
+    private static bool TryVerbatim(string source, ref int i, int position, List<Token> tokens)
+    {
+        int j = i;
+        bool starred = j < source.Length && source[j] == '*';
+        if (starred)
+        {
+            j++;
+        }
+
+        if (j >= source.Length || source[j] is '\n' or '\r' || char.IsAsciiLetter(source[j]))
+        {
+            return false;
+        }
+
+        char delimiter = source[j];
+        int close = source.IndexOf(delimiter, j + 1);
+        int lineEnd = source.IndexOfAny(['\n', '\r'], j + 1);
+        if (close < 0 || (lineEnd >= 0 && lineEnd < close))
+        {
+            return false;
+        }
+
+        string text = source[(j + 1)..close];
+        tokens.Add(new Token(TokenKind.Verbatim, starred ? text.Replace(' ', VisibleSpace) : text, position));
+        i = close + 1;
+        return true;
+    }
+
+    /// <summary>U+2423 OPEN BOX, the visible space of \verb*.</summary>
+    public const char VisibleSpace = '\u2423';
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r';
 }

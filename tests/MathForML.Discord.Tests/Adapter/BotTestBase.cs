@@ -138,6 +138,14 @@ public abstract class BotTestBase : IAsyncLifetime
             ["channel"] = channel ?? new { id = channelId, type = 0 },
             ["data"] = data,
             ["locale"] = "en-US",
+
+            // Fields real Discord sends (discord.js requires some of them); our parser ignores them.
+            ["version"] = 1,
+            ["app_permissions"] = "2147483648",
+            ["entitlements"] = Array.Empty<object>(),
+            ["authorizing_integration_owners"] = new Dictionary<string, string> { ["0"] = LoopbackDiscord.GuildId },
+            ["context"] = inGuild ? 0 : 1,
+            ["attachment_size_limit"] = 10_485_760,
         };
         if (message is not null)
         {

@@ -209,9 +209,18 @@ internal sealed partial class LoopbackDiscord
         {
             ["id"] = NewId(),
             ["filename"] = f.FileName,
-            ["description"] = metadata?.FirstOrDefault(m => m?["id"]?.GetValue<int>() == i)?["description"]?.DeepClone(),
+            ["description"] = metadata?.FirstOrDefault(m => IsAttachmentIndex(m?["id"], i))?["description"]?.DeepClone(),
             ["content_type"] = f.ContentType,
         })]);
         return message;
     }
+
+    /// <summary>An upload's metadata id names its file index, as a number or (discord.js) a string.</summary>
+    private static bool IsAttachmentIndex(JsonNode? id, int index) =>
+        id is not null && id.GetValueKind() switch
+        {
+            JsonValueKind.Number => id.GetValue<int>() == index,
+            JsonValueKind.String => id.GetValue<string>() == index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => false,
+        };
 }

@@ -47,7 +47,8 @@ internal sealed partial class LoopbackDiscord
         _requests.Enqueue(record);
         RequestObserver?.Invoke(record);
 
-        if (record.Authorization != $"Bot {Token}")
+        // Interaction callbacks and webhook-token routes authenticate by their token: Discord needs no header there.
+        if (record.Authorization != $"Bot {Token}" && !(string.IsNullOrEmpty(record.Authorization) && IsTokenRoute(route)))
         {
             await WriteAsync(context, 401, new { message = "401: Unauthorized", code = 0 });
             return;
@@ -79,6 +80,7 @@ internal sealed partial class LoopbackDiscord
         if (RateLimit is { } limit && limit.MajorOf(method, route) is { } major && TakeFromBucket(context, limit, major) is { } retryAfter)
         {
             context.Response.Headers["X-RateLimit-Scope"] = "user";
+            context.Response.Headers.RetryAfter = double.Ceiling(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteAsync(context, 429, new { message = "You are being rate limited.", retry_after = retryAfter, global = false });
             return;
         }
@@ -137,7 +139,7 @@ internal sealed partial class LoopbackDiscord
                 });
                 break;
             case ("GET", ["users", "@me"]):
-                await WriteAsync(context, 200, new { id = BotUserId, username = "mathbot", bot = true });
+                await WriteAsync(context, 200, BotUser);
                 break;
             case ("GET", ["applications", "@me"]):
                 await WriteAsync(context, 200, new { id = ApplicationId, name = "MathForML", bot = new { id = BotUserId, username = "mathbot" } });
@@ -236,6 +238,13 @@ internal sealed partial class LoopbackDiscord
         content = record.Json is { } json && json.TryGetProperty("content", out var content) ? content.GetString() : null,
         attachments = record.Files.Select((f, i) => new { id = NewId(), filename = f.FileName }).ToList(),
     };
+
+    /// <summary>The bot's user object, with the fields Discord always sends (discriminator "0" for new usernames).</summary>
+    private static object BotUser => new { id = BotUserId, username = "mathbot", discriminator = "0", global_name = (string?)null, avatar = (string?)null, bot = true };
+
+    private static bool IsTokenRoute(string route) =>
+        route.StartsWith("webhooks/", StringComparison.Ordinal)
+        || (route.StartsWith("interactions/", StringComparison.Ordinal) && route.EndsWith("/callback", StringComparison.Ordinal));
 
     private static long _nextId = 900_000_000_000_000_000;
 

@@ -253,7 +253,7 @@ internal sealed partial class LoopbackDiscord : IAsyncDisposable
                 d = new
                 {
                     v = 10,
-                    user = new { id = BotUserId, username = "mathbot", bot = true },
+                    user = BotUser,
                     guilds = Array.Empty<object>(),
                     session_id = session.Id,
                     resume_gateway_url = ReadyWithoutResumeUrl ? null : ResumeUrl,

@@ -121,7 +121,7 @@ internal static class AstPrinter
                 Group(text, c.Body);
                 break;
             case TextNode t:
-                text.Append("text\"").Append(t.Text).Append('"');
+                text.Append(t.Monospaced ? "verb\"" : "text\"").Append(t.Text).Append('"');
                 if (t.Variant != MathVariant.Normal)
                 {
                     text.Append('[').Append(t.Variant).Append(']');
@@ -194,6 +194,15 @@ internal static class AstPrinter
                     Group(text, option);
                 }
 
+                break;
+            case EnclosureNode enclosure:
+                text.Append("enclose:").Append(enclosure.Kind);
+                Group(text, enclosure.Body);
+                break;
+            case CdVerticalArrowNode cdArrow:
+                text.Append("cdarrow:").Append(cdArrow.Glyph);
+                Group(text, cdArrow.Left);
+                Group(text, cdArrow.Right);
                 break;
             case CancelNode cancel:
                 text.Append("cancel:").Append(cancel.Kind);

@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<ProblemRevealHandler>();
         services.AddCommandHandler<AnswerHandler>();
         services.AddCommandHandler<HintHandler>();
+        services.AddCommandHandler<StreakHandler>();
         services.AddDueItemHandler<DailyProblemPostHandler>();
         services.AddDueItemHandler<DailyRevealHandler>();
         services.AddDueItemHandler<DailyHintHandler>();

@@ -94,6 +94,8 @@ public static class CommandCatalog
             Example = "/reading cadence weekly on Monday at 19:00",
         });
 
+    public static CommandDefinition Streak { get; } = new("streak", "Your current and best streak, and which days counted and why (only you see it).");
+
     public static CommandDefinition Stats { get; } = new("stats", "Your attempts, solves and streak.")
     {
         Capability = Participation,
@@ -136,7 +138,7 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<CommandDefinition> All { get; } =
-        [Help, Problem, Answer, Hint, Tex, Reading, Stats, Leaderboard, TimeZone, StudyGroup];
+        [Help, Problem, Answer, Hint, Tex, Reading, Streak, Stats, Leaderboard, TimeZone, StudyGroup];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -46,6 +46,23 @@ public static class StreakCalculator
     /// <summary>Longest history shown and walked: a year and a bit.</summary>
     public const int MaxDays = 400;
 
+    /// <summary>The local days (in <paramref name="zone"/>) on which any problem was open for some time.</summary>
+    public static IReadOnlySet<DateOnly> OpenDays(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> windows, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        var days = new HashSet<DateOnly>();
+        foreach (var (from, to) in windows)
+        {
+            var last = Scheduling.LocalTimes.DateIn(to, zone);
+            for (var day = Scheduling.LocalTimes.DateIn(from, zone); day <= last && days.Count <= 10 * MaxDays; day = day.AddDays(1))
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
+    }
+
     public static StreakReport Compute(IReadOnlyList<StreakSolve> solves, IReadOnlySet<DateOnly> openDays, DateOnly today, StreakRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(solves);

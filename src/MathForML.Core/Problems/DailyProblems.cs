@@ -28,7 +28,13 @@ public sealed record Attempt(
     double Score,
     bool Late,
     ChatPlatform Platform,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The member's local day when they answered, in <see cref="TimeZoneId"/> (their zone, else the group's).</summary>
+    public DateOnly? LocalDay { get; init; }
+
+    public string? TimeZoneId { get; init; }
+}
 
 /// <summary>Counts for a reveal: no names, only how many tried and solved.</summary>
 public sealed record AttemptSummary(int Tried, int Solved, int SolvedFirstTry, int SolvedLate);
@@ -60,4 +66,10 @@ public interface IDailyProblemStore
     Task<IReadOnlyList<Attempt>> AttemptsAsync(long dailyProblemId, long memberId, CancellationToken cancellationToken);
 
     Task<AttemptSummary> SummarizeAsync(long dailyProblemId, CancellationToken cancellationToken);
+
+    /// <summary>The member's correct answers in the group, with the local day fixed when they answered.</summary>
+    Task<IReadOnlyList<Participation.StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken);
+
+    /// <summary>When each of the group's problems was open: from its post to its reveal (or deadline).</summary>
+    Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>> OpenWindowsAsync(long groupId, CancellationToken cancellationToken);
 }

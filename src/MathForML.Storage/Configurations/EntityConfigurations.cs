@@ -62,6 +62,8 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<AttemptEnt
         builder.HasIndex(a => new { a.MemberId, a.SubmittedAt });
         builder.Property(a => a.Platform).HasConversion<string>().HasMaxLength(16).HasDefaultValueSql("'Local'");
         builder.Property(a => a.Late).HasDefaultValueSql("0");
+        builder.Property(a => a.LocalDay).HasMaxLength(10);
+        builder.Property(a => a.TimeZoneId).HasMaxLength(64);
     }
 }
 

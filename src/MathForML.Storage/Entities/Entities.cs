@@ -99,6 +99,11 @@ internal sealed class AttemptEntity
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The member's local day when answering, yyyy-MM-dd, and the zone it was counted in (schema v6).</summary>
+    public string? LocalDay { get; set; }
+
+    public string? TimeZoneId { get; set; }
+
     /// <summary>Submitted after the reveal or deadline (schema v5).</summary>
     public bool Late { get; set; }
 

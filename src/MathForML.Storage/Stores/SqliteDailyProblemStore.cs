@@ -1,4 +1,5 @@
 using MathForML.Core.Chat;
+using MathForML.Core.Participation;
 using MathForML.Core.Problems;
 using MathForML.Math;
 using MathForML.Storage.Entities;
@@ -91,6 +92,8 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
             SubmittedAt = attempt.At,
             Late = attempt.Late,
             Platform = attempt.Platform,
+            LocalDay = attempt.LocalDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            TimeZoneId = attempt.TimeZoneId,
         });
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -122,6 +125,34 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
             })
             .ToListAsync(cancellationToken);
         return new AttemptSummary(rows.Count, rows.Count(r => r.Solved), rows.Count(r => r.FirstTry), rows.Count(r => r.Late));
+    }
+
+    public async Task<IReadOnlyList<StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var correct = nameof(Outcome.Correct);
+        var rows = await (
+            from a in context.Attempts.AsNoTracking()
+            join p in context.ProblemPosts.AsNoTracking() on a.ProblemPostId equals p.Id
+            where p.GroupId == groupId && a.MemberId == memberId && a.Verdict == correct
+            orderby a.SubmittedAt
+            select new { p.Number, a.LocalDay, a.SubmittedAt, a.TimeZoneId, a.Late }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new StreakSolve(
+            r.Number,
+            r.LocalDay is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(r.SubmittedAt.UtcDateTime),
+            r.SubmittedAt,
+            r.TimeZoneId ?? "UTC",
+            r.Late))];
+    }
+
+    public async Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>> OpenWindowsAsync(long groupId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var rows = await context.ProblemPosts.AsNoTracking()
+            .Where(p => p.GroupId == groupId && p.PlatformMessageId != null)
+            .Select(p => new { p.PostedAt, p.DeadlineAt, p.RevealedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.PostedAt, r.RevealedAt is { } revealed && revealed < r.DeadlineAt ? revealed : r.DeadlineAt))];
     }
 
     private static async Task<DailyProblem> ToDomainAsync(MathForMLDbContext context, ProblemPostEntity row, CancellationToken cancellationToken)

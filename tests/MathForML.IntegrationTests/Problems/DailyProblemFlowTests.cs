@@ -53,6 +53,10 @@ public sealed class DailyProblemFlowTests : IDisposable
         Assert.Contains(Format(ProblemTexts.AfterAttemptsFormat, 2), right, StringComparison.Ordinal);
         Assert.Contains(Format(ProblemTexts.AlreadySolvedFormat, 1), await terminal.SendAsync("/answer " + groupNumbers.ExpectedAnswer), StringComparison.Ordinal);
 
+        var streak = await terminal.SendAsync("/streak");
+        Assert.Contains("Streak: 1 day(s) (best 1).", streak, StringComparison.Ordinal);
+        Assert.Contains("Mon 23 Nov: counted, solved #1 at 09:00 (Europe/Berlin)", streak, StringComparison.Ordinal);
+
         // The timed hint (after: 12h) is posted into the thread at 21:00 local.
         time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 20, 0, 30, TimeSpan.Zero));
         await terminal.WaitForPostAsync("[post] Hint 2 for problem #1", time);

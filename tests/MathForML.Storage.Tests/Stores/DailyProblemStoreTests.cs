@@ -83,6 +83,26 @@ public sealed class DailyProblemStoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Solves_keep_the_local_day_fixed_at_answer_time_and_windows_end_at_the_reveal()
+    {
+        var store = new SqliteDailyProblemStore(_test.Database);
+        var daily = await store.GetOrCreateAsync(_groupId, "d", _ => "a", Monday, Monday.AddDays(1), CancellationToken.None);
+        await store.SetMessageAsync(daily.Id, new PostedMessage(Home, "m", null), CancellationToken.None);
+        await store.TryMarkRevealedAsync(daily.Id, Monday.AddHours(5), CancellationToken.None);
+        var answered = Monday.AddHours(2);
+        await store.AddAttemptAsync(
+            new Attempt(daily.Id, _memberId, 0, "1", Outcome.Correct, 1, false, ChatPlatform.Slack, answered) { LocalDay = new DateOnly(2026, 11, 24), TimeZoneId = "Asia/Tokyo" },
+            CancellationToken.None);
+        await store.AddAttemptAsync(new Attempt(daily.Id, _memberId, 0, "2", Outcome.Incorrect, 0, false, ChatPlatform.Slack, answered), CancellationToken.None);
+
+        var solves = await store.SolvesAsync(_groupId, _memberId, CancellationToken.None);
+        var windows = await store.OpenWindowsAsync(_groupId, CancellationToken.None);
+
+        Assert.Equal([new Core.Participation.StreakSolve(1, new DateOnly(2026, 11, 24), answered, "Asia/Tokyo", false)], solves);
+        Assert.Equal([(Monday, Monday.AddHours(5))], windows);
+    }
+
+    [Fact]
     public async Task Post_ledger_keeps_the_first_start_and_finds_the_posted_message_after_a_restart()
     {
         var ledger = new SqlitePostLedger(_test.Database);

@@ -1,4 +1,6 @@
 using MathForML.Core.Chat;
+using MathForML.Core.Groups;
+using MathForML.Core.Scheduling;
 using MathForML.Core.Participation;
 using MathForML.Core.Problems;
 using MathForML.Math;
@@ -146,8 +148,15 @@ public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank
         }
 
         var late = !daily.IsOpen(request.ReceivedAt);
+
+        // The streak day is fixed now, in the member's own zone (else the group's), so a later move never rewrites it.
+        var zone = TimeZones.Find(request.Member.TimeZoneId ?? request.Group!.TimeZoneId) ?? TimeZoneInfo.Utc;
         var attempt = await Problems.AddAttemptAsync(
-            new Attempt(daily.Id, request.Member.Id, 0, answer, verdict.Outcome, verdict.Score, late, request.Context.Conversation.Platform, request.ReceivedAt),
+            new Attempt(daily.Id, request.Member.Id, 0, answer, verdict.Outcome, verdict.Score, late, request.Context.Conversation.Platform, request.ReceivedAt)
+            {
+                LocalDay = LocalTimes.DateIn(request.ReceivedAt, zone),
+                TimeZoneId = zone.Id,
+            },
             cancellationToken);
         return verdict.Outcome switch
         {

@@ -69,6 +69,8 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<AnswerHandler>();
         services.AddCommandHandler<HintHandler>();
         services.AddCommandHandler<StreakHandler>();
+        services.AddCommandHandler<LeaderboardHandler>();
+        services.AddCommandHandler<PrivacyHandler>();
         services.AddDueItemHandler<DailyProblemPostHandler>();
         services.AddDueItemHandler<DailyRevealHandler>();
         services.AddDueItemHandler<DailyHintHandler>();

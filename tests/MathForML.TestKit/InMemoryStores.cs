@@ -58,4 +58,11 @@ public sealed class InMemoryMemberStore : IMemberStore
         _members[key] = _members[key] with { TimeZoneId = timeZoneId };
         return Task.CompletedTask;
     }
+
+    public Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken)
+    {
+        var key = _members.Single(m => m.Value.Id == memberId).Key;
+        _members[key] = _members[key] with { HiddenFromLeaderboards = hidden };
+        return Task.CompletedTask;
+    }
 }

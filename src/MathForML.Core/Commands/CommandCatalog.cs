@@ -103,9 +103,15 @@ public static class CommandCatalog
 
     public static CommandDefinition Leaderboard { get; } = new("leaderboard", "The group's leaderboard.")
     {
-        Parameters = [new("period", "Which period to rank.") { Required = false, Choices = ["week", "month", "all"] }],
+        Parameters = [new("period", "Which period to rank: the last 7 days (default), 30 days, or all time.") { Required = false, Choices = ["week", "month", "all"] }],
         Example = "/leaderboard month",
         Capability = Participation,
+    };
+
+    public static CommandDefinition Privacy { get; } = new("privacy", "Whether your name appears on leaderboards, or show the setting.")
+    {
+        Parameters = [new("leaderboard", "`hidden` keeps your name off leaderboards (you still count in totals); `shown` puts it back.") { Required = false, Choices = ["shown", "hidden"] }],
+        Example = "/privacy hidden",
     };
 
     public static CommandDefinition StudyGroup { get; } = Group(
@@ -138,7 +144,7 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<CommandDefinition> All { get; } =
-        [Help, Problem, Answer, Hint, Tex, Reading, Streak, Stats, Leaderboard, TimeZone, StudyGroup];
+        [Help, Problem, Answer, Hint, Tex, Reading, Streak, Stats, Leaderboard, Privacy, TimeZone, StudyGroup];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -3,7 +3,11 @@ using MathForML.Core.Chat;
 namespace MathForML.Core.Members;
 
 /// <summary>A person known to the bot on one platform.</summary>
-public sealed record Member(long Id, ChatPlatform Platform, string PlatformUserId, string DisplayName, string? TimeZoneId, DateTimeOffset CreatedAt);
+public sealed record Member(long Id, ChatPlatform Platform, string PlatformUserId, string DisplayName, string? TimeZoneId, DateTimeOffset CreatedAt)
+{
+    /// <summary>The member asked not to appear by name on leaderboards (they still count in totals).</summary>
+    public bool HiddenFromLeaderboards { get; init; }
+}
 
 /// <summary>Storage port for members.</summary>
 public interface IMemberStore
@@ -13,4 +17,6 @@ public interface IMemberStore
 
     /// <summary>Sets (or, with null, clears) the member's own time zone.</summary>
     Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken);
+
+    Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken);
 }

@@ -21,6 +21,9 @@ public interface IParticipationLog
     /// <summary>How many distinct members did this kind of thing for this subject in the group.</summary>
     Task<int> CountMembersAsync(long groupId, string kind, string subject, CancellationToken cancellationToken);
 
+    /// <summary>Per member: how many distinct subjects of this kind they recorded since <paramref name="since"/> (or ever).</summary>
+    Task<IReadOnlyDictionary<long, int>> CountByMemberAsync(long groupId, string kind, DateTimeOffset? since, CancellationToken cancellationToken);
+
     /// <summary>Whether this member did this kind of thing for this subject.</summary>
     Task<bool> HasAsync(long groupId, long memberId, string kind, string subject, CancellationToken cancellationToken);
 }

@@ -70,6 +70,12 @@ public interface IDailyProblemStore
     /// <summary>The member's correct answers in the group, with the local day fixed when they answered.</summary>
     Task<IReadOnlyList<Participation.StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken);
 
+    /// <summary>Every member's correct answers in the group (for everyone's streaks at once).</summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<Participation.StreakSolve>>> AllSolvesAsync(long groupId, CancellationToken cancellationToken);
+
+    /// <summary>Per member who answered since <paramref name="since"/> (or ever): solves, first-try solves, late solves.</summary>
+    Task<IReadOnlyList<Participation.SolveTotals>> SolveTotalsAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);
+
     /// <summary>When each of the group's problems was open: from its post to its reveal (or deadline).</summary>
     Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>> OpenWindowsAsync(long groupId, CancellationToken cancellationToken);
 }

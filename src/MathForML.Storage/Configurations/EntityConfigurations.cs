@@ -28,6 +28,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<MemberEntit
         builder.Property(m => m.DisplayName).HasMaxLength(200);
         builder.Property(m => m.TimeZoneId).HasMaxLength(64);
         builder.HasIndex(m => new { m.Platform, m.PlatformUserId }).IsUnique();
+        builder.Property(m => m.HiddenFromLeaderboards).HasDefaultValueSql("0");
     }
 }
 

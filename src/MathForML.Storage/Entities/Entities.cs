@@ -40,6 +40,9 @@ internal sealed class MemberEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>Not shown by name on leaderboards (schema v7).</summary>
+    public bool HiddenFromLeaderboards { get; set; }
 }
 
 /// <summary>A problem as posted to a group: which problem (and version), when, until when.</summary>

@@ -127,22 +127,57 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
         return new AttemptSummary(rows.Count, rows.Count(r => r.Solved), rows.Count(r => r.FirstTry), rows.Count(r => r.Late));
     }
 
-    public async Task<IReadOnlyList<StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken) =>
+        (await LoadSolvesAsync(groupId, memberId, cancellationToken)).GetValueOrDefault(memberId) ?? [];
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<StreakSolve>>> AllSolvesAsync(long groupId, CancellationToken cancellationToken) =>
+        await LoadSolvesAsync(groupId, null, cancellationToken);
+
+    public async Task<IReadOnlyList<SolveTotals>> SolveTotalsAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         var correct = nameof(Outcome.Correct);
-        var rows = await (
+        var attempts =
             from a in context.Attempts.AsNoTracking()
             join p in context.ProblemPosts.AsNoTracking() on a.ProblemPostId equals p.Id
-            where p.GroupId == groupId && a.MemberId == memberId && a.Verdict == correct
-            orderby a.SubmittedAt
-            select new { p.Number, a.LocalDay, a.SubmittedAt, a.TimeZoneId, a.Late }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new StreakSolve(
-            r.Number,
-            r.LocalDay is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(r.SubmittedAt.UtcDateTime),
-            r.SubmittedAt,
-            r.TimeZoneId ?? "UTC",
-            r.Late))];
+            where p.GroupId == groupId && a.Verdict == correct
+            select a;
+        if (since is { } from)
+        {
+            attempts = attempts.Where(a => a.SubmittedAt >= from);
+        }
+
+        var totals = await attempts
+            .GroupBy(a => a.MemberId)
+            .Select(g => new { MemberId = g.Key, Solved = g.Count(), FirstTry = g.Count(a => a.AttemptNumber == 1 && !a.Late), Late = g.Count(a => a.Late) })
+            .Join(context.Members.AsNoTracking(), t => t.MemberId, m => m.Id, (t, m) => new { t.MemberId, m.DisplayName, m.HiddenFromLeaderboards, t.Solved, t.FirstTry, t.Late })
+            .ToListAsync(cancellationToken);
+        return [.. totals.Select(t => new SolveTotals(t.MemberId, t.DisplayName, t.HiddenFromLeaderboards, t.Solved, t.FirstTry, t.Late))];
+    }
+
+    private async Task<Dictionary<long, IReadOnlyList<StreakSolve>>> LoadSolvesAsync(long groupId, long? memberId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var correct = nameof(Outcome.Correct);
+        var query =
+            from a in context.Attempts.AsNoTracking()
+            join p in context.ProblemPosts.AsNoTracking() on a.ProblemPostId equals p.Id
+            where p.GroupId == groupId && a.Verdict == correct
+            select new { a.MemberId, p.Number, a.LocalDay, a.SubmittedAt, a.TimeZoneId, a.Late };
+        if (memberId is { } member)
+        {
+            query = query.Where(r => r.MemberId == member);
+        }
+
+        var rows = await query.OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.MemberId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<StreakSolve>)[.. g.Select(r => new StreakSolve(
+                r.Number,
+                r.LocalDay is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(r.SubmittedAt.UtcDateTime),
+                r.SubmittedAt,
+                r.TimeZoneId ?? "UTC",
+                r.Late))]);
     }
 
     public async Task<IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)>> OpenWindowsAsync(long groupId, CancellationToken cancellationToken)

@@ -56,9 +56,19 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         }
     }
 
+    public async Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var updated = await context.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(set => set.SetProperty(m => m.HiddenFromLeaderboards, hidden), cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Member {memberId} does not exist.");
+        }
+    }
+
     private static Task<MemberEntity?> Find(MathForMLDbContext context, MemberRef member, CancellationToken cancellationToken) =>
         context.Members.SingleOrDefaultAsync(m => m.Platform == member.Platform && m.PlatformUserId == member.PlatformUserId, cancellationToken);
 
     private static Member ToDomain(MemberEntity entity) =>
-        new(entity.Id, entity.Platform, entity.PlatformUserId, entity.DisplayName, entity.TimeZoneId, entity.CreatedAt);
+        new(entity.Id, entity.Platform, entity.PlatformUserId, entity.DisplayName, entity.TimeZoneId, entity.CreatedAt) { HiddenFromLeaderboards = entity.HiddenFromLeaderboards };
 }

@@ -48,4 +48,17 @@ internal sealed class SqliteParticipationLog(SqliteDatabase database) : IPartici
         await using var context = database.CreateContext();
         return await context.ParticipationEvents.AnyAsync(e => e.GroupId == groupId && e.MemberId == memberId && e.Kind == kind && e.Subject == subject, cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<long, int>> CountByMemberAsync(long groupId, string kind, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var events = context.ParticipationEvents.Where(e => e.GroupId == groupId && e.Kind == kind);
+        if (since is { } from)
+        {
+            events = events.Where(e => e.OccurredAt >= from);
+        }
+
+        var rows = await events.GroupBy(e => e.MemberId).Select(g => new { MemberId = g.Key, Count = g.Select(e => e.Subject).Distinct().Count() }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.MemberId, r => r.Count);
+    }
 }

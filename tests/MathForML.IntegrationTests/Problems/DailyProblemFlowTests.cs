@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathForML.Content;
 using MathForML.Content.Problems;
+using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Problems;
 using MathForML.TestKit;
 
@@ -56,6 +57,11 @@ public sealed class DailyProblemFlowTests : IDisposable
         var streak = await terminal.SendAsync("/streak");
         Assert.Contains("Streak: 1 day(s) (best 1).", streak, StringComparison.Ordinal);
         Assert.Contains("Mon 23 Nov: counted, solved #1 at 09:00 (Europe/Berlin)", streak, StringComparison.Ordinal);
+
+        var board = await terminal.SendAsync("/leaderboard");
+        Assert.Contains("1. you: 2 point(s), 1 solved (0 first try) · streak 1 · read 0 session(s)", board, StringComparison.Ordinal);
+        Assert.Contains(LeaderboardTexts.PrivacyHidden, await terminal.SendAsync("/privacy hidden"), StringComparison.Ordinal);
+        Assert.Contains("1. " + LeaderboardTexts.HiddenName + ": 2 point(s)", await terminal.SendAsync("/leaderboard all"), StringComparison.Ordinal);
 
         // The timed hint (after: 12h) is posted into the thread at 21:00 local.
         time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 20, 0, 30, TimeSpan.Zero));

@@ -23,36 +23,30 @@ public sealed class ChartRenderer
     public ChartResult ActivityCalendar(ActivityCalendarData data, ChartOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(data.Title);
-        ArgumentNullException.ThrowIfNull(data.Days);
-        ArgumentNullException.ThrowIfNull(options);
-        return ChartFrame.Validate(options) is string error
-            ? ChartResult.Failed(error)
-            : ActivityCalendarChart.Render(_font, data, options);
+        return Draw(data.Title, data.Days, options, () => ActivityCalendarChart.Render(_font, data, options));
     }
 
     /// <summary>One stacked bar per problem: solved, then tried but not solved, as a share of the members.</summary>
     public ChartResult SolveRates(SolveRateData data, ChartOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(data.Title);
-        ArgumentNullException.ThrowIfNull(data.Problems);
-        ArgumentNullException.ThrowIfNull(options);
-        return ChartFrame.Validate(options) is string error
-            ? ChartResult.Failed(error)
-            : SolveRateChart.Render(_font, data, options);
+        return Draw(data.Title, data.Problems, options, () => SolveRateChart.Render(_font, data, options));
     }
 
     /// <summary>One horizontal bar per member: sessions read of the plan's total, with the percentage.</summary>
     public ChartResult ReadingProgress(ReadingProgressData data, ChartOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(data.Title);
-        ArgumentNullException.ThrowIfNull(data.Members);
+        return Draw(data.Title, data.Members, options, () => ReadingProgressChart.Render(_font, data, options));
+    }
+
+    /// <summary>Null inputs are bugs; bad options are an expected failure, returned as a result.</summary>
+    private static ChartResult Draw(string title, object items, ChartOptions options, Func<ChartResult> render)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(options);
-        return ChartFrame.Validate(options) is string error
-            ? ChartResult.Failed(error)
-            : ReadingProgressChart.Render(_font, data, options);
+        return ChartFrame.Validate(options) is string error ? ChartResult.Failed(error) : render();
     }
 
     internal static string Format(string format, params object?[] args) =>

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using MathForML.Storage.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,9 +15,6 @@ namespace MathForML.Storage;
 /// </summary>
 public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILogger<SqliteDatabase> logger)
 {
-    /// <summary>The newest schema this build knows; a database from a newer build is refused.</summary>
-    public static string LatestMigration => ReadingPlans.Id;
-
     public string FullPath { get; } = Path.GetFullPath(options.Value.DatabasePath);
 
     public string ConnectionString => new SqliteConnectionStringBuilder
@@ -73,7 +69,9 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
             await context.Database.MigrateAsync(cancellationToken);
         }
 
-        LogReady(FullPath, LatestMigration);
+        // The newest migration this build knows (ids sort by their timestamp), not a name to keep updated by hand.
+        var newest = known.Max(StringComparer.Ordinal) ?? "none";
+        LogReady(FullPath, newest);
     }
 
     /// <summary>Applies migrations up to and including <paramref name="migrationId"/> (tests of upgrades).</summary>

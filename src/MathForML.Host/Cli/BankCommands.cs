@@ -199,6 +199,7 @@ internal static class BankCommands
 
         private static void Increment(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
-        private static string Join(SortedDictionary<string, int> counts) => string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
+        private static string Join(SortedDictionary<string, int> counts) =>
+            counts.Count == 0 ? "none" : string.Join(", ", counts.Select(c => $"{c.Key} {c.Value}"));
     }
 }

@@ -171,6 +171,10 @@ internal sealed partial class LoopbackDiscord : IAsyncDisposable
         {
             // Client dropped.
         }
+        catch (OperationCanceledException)
+        {
+            // The test dropped the link; cancelling the receive aborted the socket.
+        }
         finally
         {
             if (connection.Session is { } session)
@@ -197,7 +201,7 @@ internal sealed partial class LoopbackDiscord : IAsyncDisposable
             WebSocketReceiveResult result;
             do
             {
-                result = await connection.Socket.ReceiveAsync(buffer, CancellationToken.None);
+                result = await connection.Socket.ReceiveAsync(buffer, connection.DropToken);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     connection.ClientCloseCode = (int?)result.CloseStatus;

@@ -14,6 +14,10 @@ internal sealed class LoopbackGatewayConnection(WebSocket socket, string path, s
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly ConcurrentQueue<ReceivedFrame> _received = new();
 
+    // Dropping goes through the request's own receive loop: aborting the socket from outside can race
+    // with Kestrel recycling a finished request's HttpContext.
+    private readonly CancellationTokenSource _drop = new();
+
     public int Index => index;
 
     /// <summary>"/gateway" for fresh connections, "/resume" for the resume URL.</summary>
@@ -91,8 +95,15 @@ internal sealed class LoopbackGatewayConnection(WebSocket socket, string path, s
         }
     }
 
-    /// <summary>Drops the TCP connection without a close frame.</summary>
-    public void Drop() => socket.Abort();
+    /// <summary>Cancels the pending receive, which aborts the TCP connection without a close frame.</summary>
+    public CancellationToken DropToken => _drop.Token;
 
-    public void Dispose() => _sendGate.Dispose();
+    /// <summary>Drops the TCP connection without a close frame.</summary>
+    public void Drop() => _drop.Cancel();
+
+    public void Dispose()
+    {
+        _sendGate.Dispose();
+        _drop.Dispose();
+    }
 }

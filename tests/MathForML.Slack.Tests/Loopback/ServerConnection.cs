@@ -14,6 +14,10 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // Aborting goes through the request's own receive loop: touching the socket from outside can race
+    // with Kestrel recycling the finished request's HttpContext.
+    private readonly CancellationTokenSource _abort = new();
+
     public int Ticket => ticket;
 
     public Channel<RecordedAck> Acks { get; } = Channel.CreateUnbounded<RecordedAck>();
@@ -97,19 +101,15 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
         }
     }
 
-    public void Dispose() => _sendLock.Dispose();
+    public void Dispose()
+    {
+        _sendLock.Dispose();
+        _abort.Dispose();
+    }
 
     public void Abort()
     {
-        try
-        {
-            socket.Abort();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The request already ended.
-        }
-
+        _abort.Cancel();
         _closed.TrySetResult();
     }
 
@@ -123,6 +123,7 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
             if (silent)
             {
                 await _closed.Task;
+                socket.Abort();
                 return;
             }
 
@@ -133,7 +134,7 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), _abort.Token);
                     length += result.Count;
                 }
                 while (!result.EndOfMessage);
@@ -152,6 +153,10 @@ internal sealed class ServerConnection(int ticket, WebSocket socket, bool silent
         catch (WebSocketException)
         {
             // The client dropped the link.
+        }
+        catch (OperationCanceledException)
+        {
+            // The test aborted the link; cancelling the receive aborts the socket.
         }
         finally
         {

@@ -3,6 +3,12 @@ namespace MathForML.Core.Chat;
 /// <summary>A PNG image with the text a screen reader (or a text-only client) shows instead.</summary>
 public sealed record ChatImage(byte[] Png, string AltText, string FileName, int Width, int Height);
 
+/// <summary>
+/// A file attached to a message (a data export): its bytes, name with extension, media type
+/// (e.g. "text/csv", "application/json") and a one-line description shown where the platform has one.
+/// </summary>
+public sealed record ChatFile(byte[] Bytes, string FileName, string ContentType, string Description);
+
 public enum ButtonStyle
 {
     Primary,
@@ -24,12 +30,15 @@ public sealed record ChatButton(string ActionId, string Label, ButtonStyle Style
 /// <summary>A one-field form: the modal's title, the field's label and placeholder, and its length limit.</summary>
 public sealed record ButtonForm(string Title, string FieldLabel, string Placeholder, int MaxLength);
 
-/// <summary>The platform-neutral body of a message: text (a small Markdown subset), images, buttons.</summary>
+/// <summary>The platform-neutral body of a message: text (a small Markdown subset), images, files, buttons.</summary>
 public sealed record MessageContent
 {
     public string Text { get; init; } = "";
 
     public IReadOnlyList<ChatImage> Images { get; init; } = [];
+
+    /// <summary>Attachments other than pictures; at most <see cref="ChatLimits.MaxFiles"/>, each at most <see cref="ChatLimits.MaxFileBytes"/>.</summary>
+    public IReadOnlyList<ChatFile> Files { get; init; } = [];
 
     public IReadOnlyList<ChatButton> Buttons { get; init; } = [];
 
@@ -72,3 +81,12 @@ public sealed record ChatPost
 
 /// <summary>Where a posted message landed, so later posts can edit it or reply in its thread.</summary>
 public sealed record PostedMessage(ConversationRef Conversation, string MessageId, string? ThreadId);
+
+/// <summary>Limits every adapter can honour (Discord's default upload limit is the tighter one).</summary>
+public static class ChatLimits
+{
+    public const int MaxFiles = 4;
+
+    /// <summary>8 MiB: below Discord's default attachment limit for bots (10 MiB), far below Slack's.</summary>
+    public const int MaxFileBytes = 8 * 1024 * 1024;
+}

@@ -63,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DailyProblemPlanner>();
         services.TryAddSingleton<DailyProblemService>();
         services.TryAddSingleton<DailyProblemReveal>();
+        services.TryAddSingleton<Participation.ParticipationQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, DailyProblemPlanner>(sp => sp.GetRequiredService<DailyProblemPlanner>()));
         services.AddCommandHandler<ProblemShowHandler>();
         services.AddCommandHandler<ProblemRevealHandler>();

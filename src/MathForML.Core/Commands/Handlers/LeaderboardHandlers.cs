@@ -26,7 +26,7 @@ public static class LeaderboardTexts
 }
 
 /// <summary><c>/leaderboard [week|month|all]</c>: solves, first tries, late solves, streaks and reading, ranked.</summary>
-public sealed class LeaderboardHandler(IDailyProblemStore problems, IParticipationLog log) : ICommandHandler
+public sealed class LeaderboardHandler(ParticipationQueries queries) : ICommandHandler
 {
     public string Path => "leaderboard";
 
@@ -42,11 +42,7 @@ public sealed class LeaderboardHandler(IDailyProblemStore problems, IParticipati
             "all" => LeaderboardPeriod.All,
             _ => LeaderboardPeriod.Week,
         };
-        var since = Participation.Leaderboard.Since(period, request.ReceivedAt);
-        var totals = await problems.SolveTotalsAsync(group.Id, since, cancellationToken);
-        var reading = await log.CountByMemberAsync(group.Id, ParticipationKinds.ReadingDone, since, cancellationToken);
-        var streaks = await StreaksAsync(group, request.ReceivedAt, cancellationToken);
-        var rows = Participation.Leaderboard.Rank(totals, streaks, reading);
+        var rows = await queries.LeaderboardAsync(group, period, request.ReceivedAt, cancellationToken);
         if (rows.Count == 0)
         {
             return ChatReply.Text(LeaderboardTexts.Empty);
@@ -78,16 +74,6 @@ public sealed class LeaderboardHandler(IDailyProblemStore problems, IParticipati
         }
 
         return ChatReply.Text(text.ToString());
-    }
-
-    /// <summary>Everyone's current streak; open days in the group's zone, solve days as fixed when answered.</summary>
-    private async Task<IReadOnlyDictionary<long, int>> StreaksAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var zone = TimeZones.Find(group.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var openDays = StreakCalculator.OpenDays(await problems.OpenWindowsAsync(group.Id, cancellationToken), zone);
-        var today = LocalTimes.DateIn(now, zone);
-        var all = await problems.AllSolvesAsync(group.Id, cancellationToken);
-        return all.ToDictionary(m => m.Key, m => StreakCalculator.Compute(m.Value, openDays, today).Current);
     }
 
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -22,7 +22,7 @@ public static class StreakTexts
 }
 
 /// <summary><c>/streak</c>: current and best streak with an auditable history of the last two weeks.</summary>
-public sealed class StreakHandler(IDailyProblemStore problems) : ICommandHandler
+public sealed class StreakHandler(ParticipationQueries queries) : ICommandHandler
 {
     public string Path => "streak";
 
@@ -32,10 +32,7 @@ public sealed class StreakHandler(IDailyProblemStore problems) : ICommandHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var group = request.Group!;
-        var zone = TimeZones.Find(request.Member.TimeZoneId ?? group.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var solves = await problems.SolvesAsync(group.Id, request.Member.Id, cancellationToken);
-        var windows = await problems.OpenWindowsAsync(group.Id, cancellationToken);
-        var report = StreakCalculator.Compute(solves, StreakCalculator.OpenDays(windows, zone), LocalTimes.DateIn(request.ReceivedAt, zone));
+        var (report, zone) = await queries.StreakAsync(group, request.Member, request.ReceivedAt, cancellationToken);
         if (report.History.Count == 0)
         {
             return ChatReply.Text(StreakTexts.NoSolves, ephemeral: true);

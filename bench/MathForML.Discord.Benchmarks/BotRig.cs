@@ -78,6 +78,7 @@ internal sealed class BotRig : IAsyncDisposable
             };
         }));
         services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<IThreadActivity, IgnoredThreadActivity>();
         services.AddDiscordBot(configuration);
         rig._provider = services.BuildServiceProvider();
         rig.Bot = rig._provider.GetRequiredService<DiscordBotHostedService>();
@@ -154,4 +155,10 @@ internal sealed class BotRig : IAsyncDisposable
 
         public Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => Task.FromResult(reply(request));
     }
+}
+
+/// <summary>The benchmarks send no thread messages; the bot still needs the port.</summary>
+internal sealed class IgnoredThreadActivity : IThreadActivity
+{
+    public Task RecordAsync(ThreadMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -16,6 +16,8 @@ internal sealed class BenchMembers : IMemberStore
         Task.FromResult(_members.GetOrAdd(member.PlatformUserId, _ => new Member(Interlocked.Increment(ref _next), member.Platform, member.PlatformUserId, member.DisplayName, null, seenAt)));
 
     public Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class NoGroups : IStudyGroupStore
@@ -58,4 +60,10 @@ internal sealed class BenchProblem : ICommandHandler
 
     public Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(ChatReply.Text("**Problem**: differentiate relu(x)."));
+}
+
+/// <summary>The burst has no thread replies; the adapter still needs Core's port.</summary>
+internal sealed class NoThreadActivity : IThreadActivity
+{
+    public Task RecordAsync(ThreadMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -24,6 +24,7 @@ services.AddSingleton(TimeProvider.System);
 services.AddSingleton<IStudyGroupStore, NoGroups>();
 services.AddSingleton<IMemberStore, BenchMembers>();
 services.AddSingleton<IPostLedger, NoLedger>();
+services.AddSingleton<IThreadActivity, NoThreadActivity>();
 services.AddSingleton<ICommandHandler, BenchAnswer>();
 services.AddSingleton<ICommandHandler, BenchProblem>();
 services.AddSingleton<CommandDispatcher>();

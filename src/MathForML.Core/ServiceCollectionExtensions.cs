@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<GroupTimeZoneHandler>();
         services.AddCommandHandler<MemberTimeZoneHandler>();
         services.TryAddSingleton<ChatPlatforms>();
+        services.TryAddSingleton<IThreadActivity, Participation.ThreadActivityRecorder>();
         services.TryAddSingleton<ReadingPostsPlanner>();
         return services;
     }
@@ -55,6 +56,26 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Participation: streaks, leaderboards, statistics with charts, digests and data rights. Needs the
+    /// problem store, the participation log, a chart renderer (<see cref="Participation.IChartRenderer"/>),
+    /// the group roster and the data-rights store.
+    /// </summary>
+    public static IServiceCollection AddParticipation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Participation.ParticipationQueries>();
+        services.TryAddSingleton<Participation.ParticipationPictures>();
+        services.AddCommandHandler<StreakHandler>();
+        services.AddCommandHandler<StatsHandler>();
+        services.AddCommandHandler<MyDataExportHandler>();
+        services.AddCommandHandler<MyDataForgetHandler>();
+        services.AddCommandHandler<GroupExportHandler>();
+        services.AddDueItemHandler<ReadingDigestHandler>();
+        services.AddCommandHandler<LeaderboardHandler>();
+        services.AddCommandHandler<PrivacyHandler>();
+        return services;
+    }
+
+    /// <summary>
     /// The daily problem: planning, posting, timed hints, reveals, and <c>/problem</c>, <c>/answer</c>, <c>/hint</c>.
     /// Needs a problem bank, a formula renderer and the problem store.
     /// </summary>
@@ -63,15 +84,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DailyProblemPlanner>();
         services.TryAddSingleton<DailyProblemService>();
         services.TryAddSingleton<DailyProblemReveal>();
-        services.TryAddSingleton<Participation.ParticipationQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, DailyProblemPlanner>(sp => sp.GetRequiredService<DailyProblemPlanner>()));
         services.AddCommandHandler<ProblemShowHandler>();
         services.AddCommandHandler<ProblemRevealHandler>();
         services.AddCommandHandler<AnswerHandler>();
         services.AddCommandHandler<HintHandler>();
-        services.AddCommandHandler<StreakHandler>();
-        services.AddCommandHandler<LeaderboardHandler>();
-        services.AddCommandHandler<PrivacyHandler>();
         services.AddDueItemHandler<DailyProblemPostHandler>();
         services.AddDueItemHandler<DailyRevealHandler>();
         services.AddDueItemHandler<DailyHintHandler>();

@@ -45,6 +45,8 @@ public static class DiscordMessages
     // Adapter: answers to members.
     public const string DirectMessagesNotSupported =
         "I work in server channels: use my commands in a channel of a server we share, not in direct messages.";
+    public const string ReplyTooLarge =
+        "Discord would not accept this reply: its attached files are larger than this server's upload limit. Nothing was sent; please ask an organizer.";
     public const string UnknownCommand =
         "I do not know that command; Discord may still show an old command list (it refreshes within a few minutes).";
 
@@ -57,6 +59,8 @@ public static class DiscordMessages
         "Discord: channel {0} does not exist or was deleted (Unknown Channel, code 10003).";
     public const string PostRateLimitedFormat =
         "Discord kept rate limiting posts to channel {0}; gave up after the retry limit. The post will be retried later.";
+    public const string PostTooLargeFormat =
+        "Discord: the post to channel {0} is too large to upload (Request entity too large, HTTP 413 / code 40005). Its files exceed the server's upload limit; nothing was posted.";
     public const string PostFailedFormat = "Discord refused the post to channel {0}: {1}";
     public const string PostWrongPlatform = "This post is addressed to another chat platform, not Discord.";
 }

@@ -26,10 +26,11 @@ public enum GatewayIntents
     MessageContent = 1 << 15,
     GuildScheduledEvents = 1 << 16,
 
-    /// <summary>What the study-group bot needs: guild, channel and thread lifecycle. Slash commands,
-    /// components and modals arrive without any intent, and the bot reads no messages, so GuildMessages
-    /// (a MESSAGE_CREATE for every message in every server) is left out.</summary>
-    StudyBotDefault = Guilds,
+    /// <summary>What the study-group bot needs: guild, channel and thread lifecycle (Guilds: which channels
+    /// are threads) and MESSAGE_CREATE (GuildMessages, not privileged) to log who asks and answers in
+    /// threads. Slash commands, components and modals arrive without any intent. Message text needs the
+    /// privileged MessageContent intent, which is optional and left out.</summary>
+    StudyBotDefault = Guilds | GuildMessages,
 
     /// <summary>The intents Discord gates behind the developer portal's "privileged" switches.</summary>
     Privileged = GuildMembers | GuildPresences | MessageContent,

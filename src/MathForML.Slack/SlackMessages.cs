@@ -85,8 +85,16 @@ public static class SlackMessages
     /// <summary>Format arguments: the Web API method (with step), Slack's error code.</summary>
     public const string CallFailed = "Slack: {0} failed ({1}).";
 
-    /// <summary>Format arguments: file name, the failure as <see cref="CallFailed"/> would say it.</summary>
-    public const string ImageUploadFailed = "Slack: the message was posted, but its image {0} could not be uploaded: {1}";
+    /// <summary>Format arguments: the file names, the failure as <see cref="CallFailed"/> would say it.</summary>
+    public const string AttachmentsNotShared = "Slack: the message was posted, but its attachments ({0}) could not be shared: {1}";
+
+    /// <summary>Format argument: Slack's error code (or the upload URL's HTTP status).</summary>
+    public const string FileTooLarge =
+        "Slack refused a file as too large ({0}): this workspace's upload limit is below the file's size; ask for a smaller export, or have a workspace admin raise the limit.";
+
+    /// <summary>Format argument: Slack's error code.</summary>
+    public const string FileTypeNotAllowed =
+        "Slack refused the file's type ({0}): this workspace only allows some file types; a workspace admin can allow CSV and JSON uploads.";
 
     public const string EmptyPost = "Slack: nothing to post: the message has no text, image or button.";
 
@@ -103,4 +111,16 @@ public static class SlackMessages
         "I could not post my reply in this channel: invite me first with `/invite @MathForML`.";
 
     public const string FormNotOpened = "I could not open the form just now; please press the button again.";
+
+    /// <summary>
+    /// Format argument: the file names. Ephemeral messages cannot carry files on Slack, so the files of a private reply
+    /// go to the member's direct messages with the bot and the reply says so.
+    /// </summary>
+    public const string FilesSentByDirectMessage = "I sent you {0} by direct message.";
+
+    /// <summary>Format arguments: the file names, why (a sentence from the failures above).</summary>
+    public const string FilesNotSent = "I could not send you {0}. {1}";
+
+    /// <summary>Format argument: why (a sentence from the failures above).</summary>
+    public const string ReplyFailedBecause = "I could not post my reply here. {0}";
 }

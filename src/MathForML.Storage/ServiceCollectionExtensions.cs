@@ -31,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IParticipationLog, SqliteParticipationLog>();
         services.TryAddSingleton<IDailyProblemStore, SqliteDailyProblemStore>();
         services.TryAddSingleton<IPostLedger, SqlitePostLedger>();
+        services.TryAddSingleton<IDataRightsStore, SqliteDataRights>();
+        services.TryAddSingleton<IGroupRoster, SqliteGroupRoster>();
         return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class GatewayClientTests : GatewayTestBase
         Assert.Equal("?v=10&encoding=json", connection.Query);
         var identify = Data(connection, 2);
         Assert.Equal(LoopbackDiscord.Token, identify.GetProperty("token").GetString());
-        Assert.Equal((int)GatewayIntents.Guilds, identify.GetProperty("intents").GetInt32());
+        Assert.Equal((int)(GatewayIntents.Guilds | GatewayIntents.GuildMessages), identify.GetProperty("intents").GetInt32());
         Assert.Equal([2, 4], identify.GetProperty("shard").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("linux", identify.GetProperty("properties").GetProperty("os").GetString());
         Assert.Equal(Server.CurrentSession!.Id, Client.SessionId);

@@ -43,6 +43,20 @@ public sealed class InteractionParserTests
         Assert.Equal(ulong.Parse(permissions, System.Globalization.CultureInfo.InvariantCulture), (ulong)interaction.MemberPermissions!.Value);
     }
 
+    [Theory]
+    [InlineData("'nick':'Ada L.',", "'global_name':'Ada',", "Ada L.")]
+    [InlineData("'nick':null,", "'global_name':'Ada',", "Ada")]
+    [InlineData("", "", "ada")]
+    public void The_member_is_named_by_nickname_then_display_name_then_username(string nick, string globalName, string expected)
+    {
+        var d = Json("{'id':'1','application_id':'2','type':2,'token':'t','member':{" + nick + "'user':{'id':'42','username':'ada'," + globalName +
+            "'discriminator':'0'},'permissions':'0'},'data':{'id':'9','name':'x'}}");
+
+        var interaction = InteractionParser.Parse(d).Interaction!;
+
+        Assert.Equal(expected, Discord.Adapter.DiscordInteractionRouter.DisplayName(interaction.MemberNick, interaction.User));
+    }
+
     [Fact]
     public void Button_press_carries_custom_id_and_message()
     {

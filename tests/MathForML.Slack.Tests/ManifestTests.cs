@@ -30,7 +30,7 @@ public sealed class ManifestTests
     [Fact]
     public void Bot_scopes_are_exactly_the_ones_the_client_needs()
     {
-        string[] expected = ["commands", "chat:write", "files:write", "users:read", "channels:read", "groups:read", "usergroups:read", "app_mentions:read", "im:history", "channels:history", "groups:history"];
+        string[] expected = ["commands", "chat:write", "files:write", "users:read", "channels:read", "groups:read", "usergroups:read", "app_mentions:read", "im:history", "im:write", "channels:history", "groups:history"];
 
         Assert.Equal(expected.Order(), Scalars(At("oauth_config", "scopes", "bot")).Order());
     }
@@ -40,7 +40,7 @@ public sealed class ManifestTests
     {
         Assert.Equal("true", ((YamlScalarNode)At("settings", "socket_mode_enabled")).Value);
         Assert.Equal("true", ((YamlScalarNode)At("settings", "interactivity", "is_enabled")).Value);
-        Assert.Equal(["app_mention", "message.im"], Scalars(At("settings", "event_subscriptions", "bot_events")));
+        Assert.Equal(["app_mention", "message.im", "message.channels", "message.groups"], Scalars(At("settings", "event_subscriptions", "bot_events")));
     }
 
     [Fact]

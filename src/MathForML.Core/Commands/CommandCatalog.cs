@@ -96,7 +96,7 @@ public static class CommandCatalog
 
     public static CommandDefinition Streak { get; } = new("streak", "Your current and best streak, and which days counted and why (only you see it).");
 
-    public static CommandDefinition Stats { get; } = new("stats", "Your attempts, solves and streak.")
+    public static CommandDefinition Stats { get; } = new("stats", "Your attempts, solves, streak and activity calendar in this group.")
     {
         Capability = Participation,
     };
@@ -135,6 +135,31 @@ public static class CommandCatalog
             Access = CommandAccess.Organizers,
             Parameters = [new("time-zone", "The group's IANA time zone, e.g. Asia/Kolkata.") { TakesRest = true }],
             Example = "/group timezone America/Chicago",
+        },
+        new CommandDefinition("export", "Download the group's participation as a CSV file (only you get it).")
+        {
+            Access = CommandAccess.Organizers,
+            Parameters = [new("period", "The last 7 days, 30 days, or everything (default).") { Required = false, Choices = ["week", "month", "all"] }],
+            Example = "/group export month",
+            Capability = Participation,
+        });
+
+    public static CommandDefinition MyData { get; } = Group(
+        new CommandDefinition("mydata", "Your own records: download them, or have them forgotten.")
+        {
+            DefaultSubcommand = "export",
+        },
+        new CommandDefinition("export", "Download everything the bot keeps about you as a JSON or CSV file (only you get it).")
+        {
+            Parameters = [new("format", "`json` (default) or `csv`.") { Required = false, Choices = ["json", "csv"] }],
+            Example = "/mydata export csv",
+            Capability = Participation,
+        },
+        new CommandDefinition("forget", "Have the bot forget you in every group: your name and what you typed are erased, counts stay anonymous.")
+        {
+            Parameters = [new("confirm", "`yes` to confirm; without it the bot explains and asks.") { Required = false, Choices = ["yes"] }],
+            Example = "/mydata forget",
+            Capability = Participation,
         });
 
     public static CommandDefinition TimeZone { get; } = new("timezone", "Set your own time zone (for your streak days), or show it.")
@@ -144,7 +169,7 @@ public static class CommandCatalog
     };
 
     public static IReadOnlyList<CommandDefinition> All { get; } =
-        [Help, Problem, Answer, Hint, Tex, Reading, Streak, Stats, Leaderboard, Privacy, TimeZone, StudyGroup];
+        [Help, Problem, Answer, Hint, Tex, Reading, Streak, Stats, Leaderboard, Privacy, MyData, TimeZone, StudyGroup];
 
     public static CommandDefinition? Find(string name) =>
         All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));

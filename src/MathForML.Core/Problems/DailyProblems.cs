@@ -39,6 +39,9 @@ public sealed record Attempt(
 /// <summary>Counts for a reveal: no names, only how many tried and solved.</summary>
 public sealed record AttemptSummary(int Tried, int Solved, int SolvedFirstTry, int SolvedLate);
 
+/// <summary>A posted problem with its attempt counts (no names), for solve-rate charts and digests.</summary>
+public sealed record ProblemSummary(long DailyProblemId, int Number, string ProblemId, DateTimeOffset PostedAt, AttemptSummary Attempts);
+
 /// <summary>Storage port for posted problems and attempts.</summary>
 public interface IDailyProblemStore
 {
@@ -66,6 +69,9 @@ public interface IDailyProblemStore
     Task<IReadOnlyList<Attempt>> AttemptsAsync(long dailyProblemId, long memberId, CancellationToken cancellationToken);
 
     Task<AttemptSummary> SummarizeAsync(long dailyProblemId, CancellationToken cancellationToken);
+
+    /// <summary>The group's problems posted since <paramref name="since"/> (or ever), oldest first, with their counts, in one query.</summary>
+    Task<IReadOnlyList<ProblemSummary>> SummariesAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>The member's correct answers in the group, with the local day fixed when they answered.</summary>
     Task<IReadOnlyList<Participation.StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken);

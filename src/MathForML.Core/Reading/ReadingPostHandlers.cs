@@ -55,12 +55,12 @@ public abstract class ReadingPostHandler(IStudyGroupStore groups, IReadingPlanSt
             return DueItemOutcome.RetryLater(Format(ReadingPostMessages.NoPlatformFormat, group.Home.Platform));
         }
 
-        var post = Compose(group, loaded, session) with { IdempotencyKey = item.IdempotencyKey };
+        var post = await ComposeAsync(group, loaded, session, cancellationToken) with { IdempotencyKey = item.IdempotencyKey };
         var result = await platform.PostAsync(post, cancellationToken);
         return result.Message is { } message ? DueItemOutcome.Done(message.MessageId) : DueItemOutcome.RetryLater(result.Error ?? "post failed");
     }
 
-    private protected abstract ChatPost Compose(StudyGroup group, LoadedPlan plan, ReadingSession session);
+    private protected abstract Task<ChatPost> ComposeAsync(StudyGroup group, LoadedPlan plan, ReadingSession session, CancellationToken cancellationToken);
 }
 
 public sealed class ReadingAnnouncementHandler(IStudyGroupStore groups, IReadingPlanStore plans, IBookCatalog books, ChatPlatforms platforms) : ReadingPostHandler(groups, plans, books, platforms)
@@ -70,42 +70,45 @@ public sealed class ReadingAnnouncementHandler(IStudyGroupStore groups, IReading
 
     public override string Kind => ReadingPostsPlanner.AnnouncementKind;
 
-    private protected override ChatPost Compose(StudyGroup group, LoadedPlan plan, ReadingSession session) => new()
-    {
-        Target = group.Home,
-        Content = new MessageContent
+    private protected override Task<ChatPost> ComposeAsync(StudyGroup group, LoadedPlan plan, ReadingSession session, CancellationToken cancellationToken) =>
+        Task.FromResult(new ChatPost
         {
-            Text = Format(ReadingPostMessages.AnnouncementFormat, session.Number, LoadedPlan.Describe(session, plan.Book), LoadedPlan.Titles(session), ChatTime.Token(session.StartsAt), ChatTime.Token(session.StartsAt, ChatTimeStyle.Relative)),
-            Buttons =
-            [
-                new ChatButton(CommandActions.For(ReadingDone), ReadingPostMessages.MarkReadLabel, ButtonStyle.Primary),
-                new ChatButton(CommandActions.For(ReadingRsvp, ("session", session.Number.ToString(CultureInfo.InvariantCulture))), ReadingPostMessages.GoingLabel),
-            ],
-        },
-    };
+            Target = group.Home,
+            Content = new MessageContent
+            {
+                Text = Format(ReadingPostMessages.AnnouncementFormat, session.Number, LoadedPlan.Describe(session, plan.Book), LoadedPlan.Titles(session), ChatTime.Token(session.StartsAt), ChatTime.Token(session.StartsAt, ChatTimeStyle.Relative)),
+                Buttons =
+                [
+                    new ChatButton(CommandActions.For(ReadingDone), ReadingPostMessages.MarkReadLabel, ButtonStyle.Primary),
+                    new ChatButton(CommandActions.For(ReadingRsvp, ("session", session.Number.ToString(CultureInfo.InvariantCulture))), ReadingPostMessages.GoingLabel),
+                ],
+            },
+        });
 }
 
 public sealed class ReadingReminderHandler(IStudyGroupStore groups, IReadingPlanStore plans, IBookCatalog books, ChatPlatforms platforms) : ReadingPostHandler(groups, plans, books, platforms)
 {
     public override string Kind => ReadingPostsPlanner.ReminderKind;
 
-    private protected override ChatPost Compose(StudyGroup group, LoadedPlan plan, ReadingSession session) => new()
-    {
-        Target = group.Home,
-        Content = MessageContent.FromText(Format(ReadingPostMessages.ReminderFormat, session.Number, ChatTime.Token(session.StartsAt, ChatTimeStyle.Relative), LoadedPlan.Describe(session, plan.Book))),
-    };
+    private protected override Task<ChatPost> ComposeAsync(StudyGroup group, LoadedPlan plan, ReadingSession session, CancellationToken cancellationToken) =>
+        Task.FromResult(new ChatPost
+        {
+            Target = group.Home,
+            Content = MessageContent.FromText(Format(ReadingPostMessages.ReminderFormat, session.Number, ChatTime.Token(session.StartsAt, ChatTimeStyle.Relative), LoadedPlan.Describe(session, plan.Book))),
+        });
 }
 
 public sealed class ReadingSessionHandler(IStudyGroupStore groups, IReadingPlanStore plans, IBookCatalog books, ChatPlatforms platforms) : ReadingPostHandler(groups, plans, books, platforms)
 {
     public override string Kind => ReadingPostsPlanner.SessionKind;
 
-    private protected override ChatPost Compose(StudyGroup group, LoadedPlan plan, ReadingSession session) => new()
-    {
-        Target = group.Home,
-        ThreadTitle = Format(ReadingPostMessages.ThreadTitleFormat, session.Number, LoadedPlan.Describe(session, plan.Book)),
-        Content = MessageContent.FromText(Format(ReadingPostMessages.ThreadOpeningFormat, session.Number, LoadedPlan.Describe(session, plan.Book), LoadedPlan.Titles(session))),
-    };
+    private protected override Task<ChatPost> ComposeAsync(StudyGroup group, LoadedPlan plan, ReadingSession session, CancellationToken cancellationToken) =>
+        Task.FromResult(new ChatPost
+        {
+            Target = group.Home,
+            ThreadTitle = Format(ReadingPostMessages.ThreadTitleFormat, session.Number, LoadedPlan.Describe(session, plan.Book)),
+            Content = MessageContent.FromText(Format(ReadingPostMessages.ThreadOpeningFormat, session.Number, LoadedPlan.Describe(session, plan.Book), LoadedPlan.Titles(session))),
+        });
 }
 
 /// <summary>Extends the planning horizon: re-plans the group's posts from now.</summary>

@@ -15,6 +15,10 @@ public sealed class ReadingPostsPlanner(IDueItemStore store, IReadingPlanStore p
     public const string ReminderKind = "reading-reminder";
     public const string SessionKind = "reading-session";
     public const string TopUpKind = "reading-topup";
+    public const string DigestKind = "reading-digest";
+
+    /// <summary>The digest goes out this long before a session: after the day's problem, in time to read the open questions.</summary>
+    public static readonly TimeSpan DigestLead = TimeSpan.FromHours(3);
     public const string ReplannedReason = "the reading plan changed";
 
     /// <summary>How far ahead posts are planned; the top-up re-plans halfway through.</summary>
@@ -34,6 +38,7 @@ public sealed class ReadingPostsPlanner(IDueItemStore store, IReadingPlanStore p
 
         await store.ReplaceWaitingAsync(group.Id, AnnouncementKind, [.. sessions.Select(s => Item(AnnouncementKind, s, s.StartsAt - plan.AnnouncementLead, s.StartsAt))], now, ReplannedReason, cancellationToken);
         await store.ReplaceWaitingAsync(group.Id, ReminderKind, [.. sessions.Select(s => Item(ReminderKind, s, s.StartsAt - plan.ReminderLead, s.StartsAt))], now, ReplannedReason, cancellationToken);
+        await store.ReplaceWaitingAsync(group.Id, DigestKind, [.. sessions.Select(s => Item(DigestKind, s, s.StartsAt - DigestLead, s.StartsAt))], now, ReplannedReason, cancellationToken);
         await store.ReplaceWaitingAsync(group.Id, SessionKind, [.. sessions.Select(s => Item(SessionKind, s, s.StartsAt, s.StartsAt + SessionGrace))], now, ReplannedReason, cancellationToken);
         var topUp = now + Horizon / 2;
         await store.ReplaceWaitingAsync(group.Id, TopUpKind, [new NewDueItem(group.Id, TopUpKind, topUp.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), topUp)], now, ReplannedReason, cancellationToken);

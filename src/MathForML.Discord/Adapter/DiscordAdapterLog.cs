@@ -33,4 +33,19 @@ internal static partial class DiscordAdapterLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Post {Nonce}: could not read channel {ChannelId}'s history to check an earlier send: {Error}")]
     public static partial void HistoryCheckFailed(ILogger logger, string nonce, string channelId, string error);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Recording message {MessageId} of thread {ThreadId} failed; it was skipped.")]
+    public static partial void ThreadActivityFailed(ILogger logger, string messageId, string threadId, Exception error);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Skipped a malformed MESSAGE_CREATE: {Problem}")]
+    public static partial void MalformedMessage(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Debug, Message = "Channel {ChannelId} looked up: parent {ParentId} ('-': not a thread).")]
+    public static partial void ChannelResolved(ILogger logger, string channelId, string parentId);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "Could not tell whether channel {ChannelId} is a thread: {Error}")]
+    public static partial void ChannelLookupFailed(ILogger logger, string channelId, string error);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Warning, Message = "Thread message {MessageId} dropped: {Count} thread messages are already waiting to be recorded.")]
+    public static partial void ThreadQueueFull(ILogger logger, string messageId, int count);
 }

@@ -40,9 +40,11 @@ public sealed class DiscordChatPlatform : IChatPlatform
 
     public ChatPlatform Platform => ChatPlatform.Discord;
 
+    /// <exception cref="ArgumentException">The content breaks <see cref="ChatLimits"/> (checked before anything is sent).</exception>
     public async Task<PostResult> PostAsync(ChatPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        DiscordMessageRenderer.EnsureWithinLimits(post.Content);
         if (post.Target.Platform != ChatPlatform.Discord)
         {
             return PostResult.Failed(DiscordMessages.PostWrongPlatform);
@@ -171,6 +173,7 @@ public sealed class DiscordChatPlatform : IChatPlatform
         string Format(string format) => string.Format(CultureInfo.InvariantCulture, format, channelId);
         return error switch
         {
+            { IsTooLarge: true } => Format(DiscordMessages.PostTooLargeFormat),
             { Kind: DiscordErrorKind.Rejected, DiscordCode: 50001 } => Format(DiscordMessages.PostMissingAccessFormat),
             { Kind: DiscordErrorKind.Rejected, DiscordCode: 50013 } => Format(DiscordMessages.PostMissingPermissionsFormat),
             { Kind: DiscordErrorKind.Rejected, DiscordCode: 10003 } => Format(DiscordMessages.PostUnknownChannelFormat),

@@ -136,9 +136,16 @@ public sealed class DiscordInteractionRouter
             : (interaction.ChannelId!, (string?)null);
         var conversation = new ConversationRef(ChatPlatform.Discord, interaction.GuildId!, channel, thread);
         var user = interaction.User;
-        var member = new MemberRef(ChatPlatform.Discord, user.Id, user.GlobalName ?? user.Username ?? user.Id);
+        var member = new MemberRef(ChatPlatform.Discord, user.Id, DisplayName(interaction.MemberNick, user));
         var organizer = interaction.MemberCanManageGuild || interaction.MemberRoles.Any(_organizerRoles.Contains);
         return new CommandContext(conversation, member, organizer ? MemberRole.Organizer : MemberRole.Member);
+    }
+
+    /// <summary>How the member appears in the server: nickname, else global display name, else username.</summary>
+    public static string DisplayName(string? nick, DiscordUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new[] { nick, user.GlobalName, user.Username }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? user.Id;
     }
 
     /// <summary>The slash command's leaf definition and its options as Core arguments.</summary>
@@ -188,6 +195,16 @@ public sealed class DiscordInteractionRouter
         {
             // Includes a token past its 15 minutes: logged, nothing more can be sent for this interaction.
             DiscordAdapterLog.ReplyNotDelivered(_logger, interaction.Id, sent.Error!.ToString());
+            if (sent.Error.IsTooLarge)
+            {
+                // Discord created nothing: say why instead of leaving the member with no answer.
+                var notice = await context.ReplyForMessageAsync(new Rest.MessageContent { Content = DiscordMessages.ReplyTooLarge }, reply.Ephemeral, cancellationToken);
+                if (!notice.IsSuccess)
+                {
+                    DiscordAdapterLog.ReplyNotDelivered(_logger, interaction.Id, notice.Error!.ToString());
+                }
+            }
+
             return;
         }
 

@@ -11,10 +11,12 @@ namespace MathForML.Discord.Hosting;
 
 /// <summary>
 /// Runs the Discord bot: keeps the gateway connected, registers the slash commands after each READY,
-/// and hands every INTERACTION_CREATE to the <see cref="DiscordInteractionRouter"/> off the receive loop.
+/// hands every INTERACTION_CREATE to the <see cref="DiscordInteractionRouter"/> off the receive loop, and
+/// MESSAGE_CREATE to the <see cref="DiscordThreadMessageRouter"/> (messages in threads, recorded in order).
 /// Nothing here stops the host: a failing event is logged and skipped, and a fatal gateway close
 /// (4004 authentication failed, 4010–4014) or a rejected token stops only the Discord adapter, with a
-/// critical log saying why. Guild payloads (GUILD_CREATE) are not kept.
+/// critical log saying why. Of guild and channel payloads only which channels are threads is kept
+/// (<see cref="DiscordThreadDirectory"/>).
 /// </summary>
 public sealed partial class DiscordBotHostedService : BackgroundService
 {
@@ -24,6 +26,8 @@ public sealed partial class DiscordBotHostedService : BackgroundService
     private readonly DiscordGatewayClient _gateway;
     private readonly DiscordInteractionRouter _router;
     private readonly DiscordCommandRegistrar _registrar;
+    private readonly DiscordThreadMessageRouter _threadMessages;
+    private readonly DiscordThreadDirectory _threads;
     private readonly DiscordBotIdentity _identity;
     private readonly DiscordOptions _options;
     private readonly ILogger _logger;
@@ -32,12 +36,15 @@ public sealed partial class DiscordBotHostedService : BackgroundService
     private readonly TaskCompletionSource<GatewayStopReason> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DiscordBotHostedService(DiscordGatewayClient gateway, DiscordInteractionRouter router, DiscordCommandRegistrar registrar,
-        DiscordBotIdentity identity, IOptions<DiscordOptions> options, ILogger<DiscordBotHostedService>? logger = null)
+        DiscordBotIdentity identity, DiscordThreadMessageRouter threadMessages, DiscordThreadDirectory threads, IOptions<DiscordOptions> options,
+        ILogger<DiscordBotHostedService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _gateway = gateway;
         _router = router;
         _registrar = registrar;
+        _threadMessages = threadMessages;
+        _threads = threads;
         _identity = identity;
         _options = options.Value;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -55,6 +62,7 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         var invite = DiscordInviteUrl.Build(_options.ApplicationId).AbsoluteUri;
         LogStarting(invite);
         var consuming = ConsumeAsync();
+        var recording = Task.Run(() => _threadMessages.RunAsync(_work.Token), CancellationToken.None);
         GatewayStopReason reason;
         try
         {
@@ -73,7 +81,8 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         }
 
         await consuming;
-        await DrainAsync();
+        _threadMessages.Complete();
+        await DrainAsync(recording);
         switch (reason.Kind)
         {
             case GatewayStopKind.FatalCloseCode:
@@ -126,8 +135,14 @@ public sealed partial class DiscordBotHostedService : BackgroundService
                 var data = dispatch.Data;
                 Track(dispatch.Type, ct => _router.HandleAsync(data, ct));
                 break;
+            case "MESSAGE_CREATE":
+                _threadMessages.Enqueue(dispatch.Data);
+                break;
+            case var type when DiscordThreadDirectory.Describes(type):
+                _threads.Observe(type, dispatch.Data);
+                break;
             default:
-                // GUILD_CREATE and the rest: nothing the bot needs is kept (interactions carry their own context).
+                // The rest: nothing the bot needs is kept (interactions carry their own context).
                 break;
         }
     }
@@ -156,14 +171,10 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Lets interactions being answered finish (bounded), then cancels what is left.</summary>
-    private async Task DrainAsync()
+    /// <summary>Lets interactions being answered and thread messages being recorded finish (bounded), then cancels what is left.</summary>
+    private async Task DrainAsync(Task recording)
     {
-        var pending = _inFlight.Keys.ToArray();
-        if (pending.Length == 0)
-        {
-            return;
-        }
+        Task[] pending = [.. _inFlight.Keys, recording];
 
         try
         {

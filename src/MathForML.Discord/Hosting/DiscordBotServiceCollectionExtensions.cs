@@ -18,7 +18,8 @@ public static class DiscordBotServiceCollectionExtensions
     /// Registers the Discord bot: the client (<see cref="ServiceCollectionExtensions.AddDiscordClient"/>, options
     /// from the <c>Discord</c> section, validated at start), the adapter, <see cref="IChatPlatform"/> for Discord
     /// and the hosted service. Core and Storage are not registered here: the host provides
-    /// <see cref="CommandDispatcher"/>, <see cref="IPostLedger"/> and (optionally) <see cref="IBookCatalog"/>.
+    /// <see cref="CommandDispatcher"/>, <see cref="IPostLedger"/>, <see cref="IThreadActivity"/> and (optionally)
+    /// <see cref="IBookCatalog"/>.
     /// </summary>
     public static IServiceCollection AddDiscordBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,11 +49,22 @@ public static class DiscordBotServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<DiscordChatPlatform>>()));
         services.AddSingleton<IChatPlatform>(provider => provider.GetRequiredService<DiscordChatPlatform>());
+        services.TryAddSingleton(provider => new DiscordThreadDirectory(
+            provider.GetRequiredService<DiscordRestClient>(),
+            provider.GetService<ILogger<DiscordThreadDirectory>>()));
+        services.TryAddSingleton(provider => new DiscordThreadMessageRouter(
+            provider.GetRequiredService<DiscordThreadDirectory>(),
+            provider.GetRequiredService<IThreadActivity>(),
+            provider.GetRequiredService<DiscordBotIdentity>(),
+            provider.GetRequiredService<IOptions<DiscordOptions>>(),
+            provider.GetService<ILogger<DiscordThreadMessageRouter>>()));
         services.TryAddSingleton(provider => new DiscordBotHostedService(
             provider.GetRequiredService<Gateway.DiscordGatewayClient>(),
             provider.GetRequiredService<DiscordInteractionRouter>(),
             provider.GetRequiredService<DiscordCommandRegistrar>(),
             provider.GetRequiredService<DiscordBotIdentity>(),
+            provider.GetRequiredService<DiscordThreadMessageRouter>(),
+            provider.GetRequiredService<DiscordThreadDirectory>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetService<ILogger<DiscordBotHostedService>>()));
         services.AddHostedService(provider => provider.GetRequiredService<DiscordBotHostedService>());

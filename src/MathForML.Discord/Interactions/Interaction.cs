@@ -88,6 +88,8 @@ public sealed record Interaction
     /// <summary>The member's permissions in the channel (guild interactions only).</summary>
     public DiscordPermissions? MemberPermissions { get; init; }
     public IReadOnlyList<string> MemberRoles { get; init; } = [];
+    /// <summary>The member's server nickname (<c>member.nick</c>), when they set one.</summary>
+    public string? MemberNick { get; init; }
     public string? Locale { get; init; }
     public CommandData? Command { get; init; }
     public ComponentData? Component { get; init; }

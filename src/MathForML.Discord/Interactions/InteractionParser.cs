@@ -54,6 +54,7 @@ public static class InteractionParser
 
         var type = (InteractionType)typeNumber;
         var (user, permissions, roles) = ParseInvoker(d);
+        var nick = d.TryGetProperty("member", out var invoker) && invoker.ValueKind == JsonValueKind.Object ? OptionalString(invoker, "nick") : null;
         JsonElement? channel = d.TryGetProperty("channel", out var ch) && ch.ValueKind == JsonValueKind.Object ? ch : null;
         var interaction = new Interaction
         {
@@ -69,6 +70,7 @@ public static class InteractionParser
             User = user,
             MemberPermissions = permissions,
             MemberRoles = roles,
+            MemberNick = string.IsNullOrWhiteSpace(nick) ? null : nick,
             Locale = OptionalString(d, "locale"),
             MessageId = d.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object ? OptionalString(message, "id") : null,
         };

@@ -184,7 +184,8 @@ public sealed class InteractionReplyContext
     {
         lock (_gate)
         {
-            if (_initial is not null)
+            // An initial response Discord refused for its size was not recorded: the interaction is still open.
+            if (_initial is not null && !RefusedForSize(_initial))
             {
                 initial = _initial;
                 return false;
@@ -198,6 +199,9 @@ public sealed class InteractionReplyContext
             return true;
         }
     }
+
+    private static bool RefusedForSize(Task<DiscordResult> initial) =>
+        initial.IsCompletedSuccessfully && initial.Result.Error is { IsTooLarge: true };
 
     private bool ClaimOriginalEdit()
     {

@@ -43,6 +43,10 @@ public sealed class DiscordRestClient
     public Task<DiscordResult<DiscordApplication>> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         SendAsync<DiscordApplication>(RestRoute.GetCurrentApplication(), null, cancellationToken);
 
+    /// <summary>A channel or thread: its type (10/11/12 are threads) and, for a thread, its parent channel.</summary>
+    public Task<DiscordResult<DiscordChannel>> GetChannelAsync(string channelId, CancellationToken cancellationToken = default) =>
+        SendAsync<DiscordChannel>(RestRoute.GetChannel(channelId), null, cancellationToken);
+
     /// <summary>Posts a message. A nonce with <c>enforce_nonce</c> makes retries after a timeout idempotent.</summary>
     public Task<DiscordResult<DiscordMessage>> CreateMessageAsync(string channelId, MessageContent message, CancellationToken cancellationToken = default)
     {
@@ -176,7 +180,8 @@ public sealed class DiscordRestClient
         return content;
     }
 
-    /// <summary>multipart/form-data: the JSON in a <c>payload_json</c> part, each file in <c>files[n]</c>.</summary>
+    /// <summary>multipart/form-data: the JSON in a <c>payload_json</c> part, each file in <c>files[n]</c> with its
+    /// media type (parameters such as <c>charset</c> kept; an unreadable one goes as application/octet-stream).</summary>
     private static MultipartFormDataContent Multipart<T>(T payload, IReadOnlyList<FileUpload> files)
     {
         var form = new MultipartFormDataContent();
@@ -184,7 +189,9 @@ public sealed class DiscordRestClient
         for (var i = 0; i < files.Count; i++)
         {
             var file = new ReadOnlyMemoryContent(files[i].Content);
-            file.Headers.ContentType = new MediaTypeHeaderValue(files[i].ContentType);
+            file.Headers.ContentType = MediaTypeHeaderValue.TryParse(files[i].ContentType, out var type)
+                ? type
+                : new MediaTypeHeaderValue("application/octet-stream");
             form.Add(file, $"files[{i}]", files[i].FileName);
         }
 

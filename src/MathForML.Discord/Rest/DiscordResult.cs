@@ -26,6 +26,13 @@ public enum DiscordErrorKind
 /// <summary>A failed Discord call: what kind, the HTTP status, Discord's JSON error code and message.</summary>
 public sealed record DiscordError(DiscordErrorKind Kind, string Message, int? HttpStatus = null, int? DiscordCode = null)
 {
+    /// <summary>Discord's code for "request entity too large" (uploads over the limit).</summary>
+    public const int RequestEntityTooLargeCode = 40005;
+
+    /// <summary>True when Discord refused the request for its size: HTTP 413 (often an HTML page from the
+    /// edge, without a JSON code) or error code 40005. Nothing was created.</summary>
+    public bool IsTooLarge => Kind == DiscordErrorKind.Rejected && (HttpStatus == 413 || DiscordCode == RequestEntityTooLargeCode);
+
     public override string ToString() =>
         $"{Kind}: {Message}" + (HttpStatus is { } s ? $" (HTTP {s}" + (DiscordCode is { } c ? $", code {c})" : ")") : "");
 }

@@ -188,6 +188,11 @@ public sealed record DiscordChannel
     public string? Name { get; init; }
     public string? GuildId { get; init; }
     public string? ParentId { get; init; }
+
+    /// <summary>Announcement (10), public (11) and private (12) threads.</summary>
+    public bool IsThread => IsThreadType(Type);
+
+    public static bool IsThreadType(int type) => type is 10 or 11 or 12;
 }
 
 public sealed record DiscordUser

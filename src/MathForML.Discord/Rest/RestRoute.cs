@@ -14,6 +14,9 @@ public sealed record RestRoute(HttpMethod Method, string Path, string BucketKey,
 
     public static RestRoute GetCurrentApplication() => Plain(HttpMethod.Get, "applications/@me");
 
+    public static RestRoute GetChannel(string channelId) =>
+        Channel(HttpMethod.Get, channelId, $"channels/{channelId}", "channels/{channel}");
+
     public static RestRoute CreateMessage(string channelId) =>
         Channel(HttpMethod.Post, channelId, $"channels/{channelId}/messages", "channels/{channel}/messages");
 

@@ -2,6 +2,7 @@ using MathForML.Content;
 using MathForML.Core;
 using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Formulas;
+using MathForML.Core.Participation;
 using MathForML.Rendering;
 using MathForML.Host.Cli;
 using MathForML.Discord.Hosting;
@@ -101,8 +102,11 @@ internal static class BotHost
         builder.Services.AddMathForMLCore();
         builder.Services.AddReadingGroups();
         builder.Services.AddDailyProblems();
+        builder.Services.AddParticipation();
         builder.Services.AddSingleton<MathRenderer>();
         builder.Services.AddSingleton<IFormulaRenderer, RenderingFormulaRenderer>();
+        builder.Services.AddSingleton<Rendering.Charts.ChartRenderer>();
+        builder.Services.AddSingleton<IChartRenderer, RenderingChartRenderer>();
         builder.Services.AddCommandHandler<TexHandler>();
 
         // A platform starts when its tokens are set; without any, the terminal channel is the chat.

@@ -14,6 +14,7 @@ namespace MathForML.Host.Local;
 internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> options, IStudyGroupStore groups, TimeProvider time)
 {
     public const string ImageFormat = "[image: {0} ({1}x{2}px), alt text: {3}]";
+    public const string FileFormat = "[file: {0} ({1} bytes), {2}]";
     public const string ButtonsFormat = "[buttons: {0}]";
     public const string ThreadFormat = "[thread opened: {0}]";
 
@@ -30,8 +31,14 @@ internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> opti
         var text = new StringBuilder(PlainText(ChatTime.InZone(content.Text, zone, time.GetUtcNow())));
         foreach (var image in content.Images)
         {
-            var path = await SaveAsync(image, cancellationToken);
+            var path = await SaveAsync(image.FileName, image.Png, cancellationToken);
             NewLine(text).AppendFormat(CultureInfo.InvariantCulture, ImageFormat, path, image.Width, image.Height, image.AltText);
+        }
+
+        foreach (var file in content.Files)
+        {
+            var path = await SaveAsync(file.FileName, file.Bytes, cancellationToken);
+            NewLine(text).AppendFormat(CultureInfo.InvariantCulture, FileFormat, path, file.Bytes.Length, file.Description);
         }
 
         if (content.Buttons.Count > 0)
@@ -52,15 +59,15 @@ internal sealed partial class LocalTranscript(IOptions<LocalChannelOptions> opti
     /// <summary>Drops **bold** and *italic* markers; a lone * as in 2*x is kept.</summary>
     internal static string PlainText(string markdown) => Italic().Replace(Bold().Replace(markdown, "$1"), "$1");
 
-    private async Task<string> SaveAsync(ChatImage image, CancellationToken cancellationToken)
+    private async Task<string> SaveAsync(string fileName, byte[] bytes, CancellationToken cancellationToken)
     {
         var rendersDirectory = options.Value.RendersDirectory;
         Directory.CreateDirectory(rendersDirectory);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var number = Interlocked.Increment(ref _imageCount);
-        var safeName = string.Concat(Path.GetFileName(image.FileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
         var path = Path.Combine(rendersDirectory, $"{stamp}-{number}-{safeName}");
-        await File.WriteAllBytesAsync(path, image.Png, cancellationToken);
+        await File.WriteAllBytesAsync(path, bytes, cancellationToken);
         return path;
     }
 

@@ -15,7 +15,7 @@ internal static partial class SlackAdapterLog
     public static partial void ThreadTitleFailed(ILogger logger, string channelId, string code);
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "{Failure}")]
-    public static partial void ImageFailed(ILogger logger, string failure);
+    public static partial void AttachmentsFailed(ILogger logger, string failure);
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Information, Message = "Slack post {Key} was already in the channel (message {MessageId}); not sending it again.")]
     public static partial void PostFoundInHistory(ILogger logger, string key, string messageId);
@@ -58,4 +58,10 @@ internal static partial class SlackAdapterLog
 
     [LoggerMessage(EventId = 2218, Level = LogLevel.Warning, Message = "Slack: {Count} deliveries still running at shutdown were abandoned.")]
     public static partial void DrainTimedOut(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2219, Level = LogLevel.Warning, Message = "Slack: files for {UserId} could not be sent by direct message: {Description}")]
+    public static partial void FilesNotSent(ILogger logger, string userId, string description);
+
+    [LoggerMessage(EventId = 2220, Level = LogLevel.Error, Message = "Slack thread message {MessageId} in {ChannelId} could not be recorded; skipped.")]
+    public static partial void ThreadMessageFailed(ILogger logger, Exception exception, string channelId, string messageId);
 }

@@ -42,6 +42,7 @@ public sealed class SlackChatPlatform : IChatPlatform
     public async Task<PostResult> PostAsync(ChatPost post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        SlackAttachments.CheckLimits(post.Content);
         if (_state.StopReason is { } stopped)
         {
             return PostResult.Failed(string.Format(CultureInfo.InvariantCulture, SlackMessages.AdapterStopped, stopped));

@@ -12,6 +12,9 @@ public static class SlackFailures
         "invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "invalid_token", "org_login_required",
     };
 
+    /// <summary>HTTP 413 from an upload URL: the bytes were refused as too large.</summary>
+    private const int PayloadTooLarge = 413;
+
     public static bool StopsAdapter(SlackApiError error)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -31,8 +34,15 @@ public static class SlackFailures
             return Format(SlackMessages.RateLimitedExhausted, error.Method);
         }
 
+        if (error.Kind == SlackErrorKind.Http && error.HttpStatus == PayloadTooLarge)
+        {
+            return Format(SlackMessages.FileTooLarge, error.Code);
+        }
+
         return error.Code switch
         {
+            "file_too_large" or "file_size_exceeded" or "file_upload_size_restricted" => Format(SlackMessages.FileTooLarge, error.Code),
+            "file_type_not_allowed" => Format(SlackMessages.FileTypeNotAllowed, error.Code),
             "not_in_channel" => Format(SlackMessages.NotInChannel, channelId),
             "channel_not_found" => Format(SlackMessages.ChannelNotFound, channelId),
             "is_archived" => Format(SlackMessages.IsArchived, channelId),

@@ -15,6 +15,7 @@ namespace MathForML.Slack.Adapter;
 public sealed partial class SlackInteractions(
     CommandDispatcher dispatcher,
     SlackReplies replies,
+    SlackThreadListener threads,
     ISlackUserDirectory users,
     WebApi.SlackWebApiClient api,
     SlackAdapterState state,
@@ -35,7 +36,12 @@ public sealed partial class SlackInteractions(
         var dispatch = dispatcher.DispatchTextAsync(CommandLine(command.Text), context, cancellationToken);
         var reply = await WithinBudgetAsync(dispatch, started, cancellationToken);
         var target = new ReplyTarget(command.ChannelId, null, command.UserId, command.ResponseUrl);
-        if (reply is { Ephemeral: true } && ack.AcceptsPayload)
+        if (reply is not null)
+        {
+            SlackAttachments.CheckLimits(reply.Content); // a bug in Core: found before the acknowledgement
+        }
+
+        if (reply is { Ephemeral: true, Content.Files.Count: 0 } && ack.AcceptsPayload)
         {
             // Quick and private: the reply rides on the acknowledgement itself.
             await ack.AckAsync(SlackBlocks.ResponsePayload(SlackBlocks.Render(reply.Content, imagesAsText: true), ephemeral: true), cancellationToken);
@@ -77,10 +83,16 @@ public sealed partial class SlackInteractions(
             return;
         }
 
+        if (SlackThreadListener.IsThreadReply(message))
+        {
+            await threads.RecordAsync(callback, message, cancellationToken);
+            return; // a reply in a thread is never a command (a mention in it also arrives as app_mention)
+        }
+
         var isDirect = message.ChannelType == "im";
         if (message.Type == "message" && !isDirect)
         {
-            return; // channel messages arrive as app_mention; only DMs are read as messages
+            return; // channel messages are commands only as app_mention; only DMs are read as messages
         }
 
         var text = message.Text;
@@ -188,9 +200,13 @@ public sealed partial class SlackInteractions(
     /// <summary>"answer 1/4" → "/answer 1/4"; empty → "/help". Slack sends &amp;, &lt;, &gt; escaped.</summary>
     internal static string CommandLine(string text)
     {
-        var unescaped = text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal).Trim();
+        var unescaped = Unescape(text).Trim();
         return unescaped.Length == 0 ? "/" + CommandCatalog.Help.Name : "/" + unescaped.TrimStart('/');
     }
+
+    /// <summary>Slack sends &amp;, &lt;, &gt; in message text escaped.</summary>
+    internal static string Unescape(string text) =>
+        text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     /// <summary>Where a modal's submission belongs: carried in the view's <c>private_metadata</c> (≤ 3,000 characters).</summary>
     internal sealed record FormMetadata(string ActionId, string ChannelId, string? ThreadTs, string? TeamId, string? ResponseUrl)

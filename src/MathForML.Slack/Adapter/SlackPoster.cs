@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using MathForML.Core.Chat;
 using MathForML.Slack.WebApi;
@@ -9,23 +8,37 @@ namespace MathForML.Slack.Adapter;
 /// <summary>The result of a public post: the anchor message (if one was posted), or the error that stopped it.</summary>
 public sealed record SlackPostOutcome(WebApi.PostedMessage? Message, SlackApiError? Error)
 {
-    /// <summary>Images that could not be uploaded after the message was posted (operator-facing sentences).</summary>
-    public IReadOnlyList<string> ImageFailures { get; init; } = [];
+    /// <summary>Attachments uploaded but not shared after the message was posted (operator-facing sentences).</summary>
+    public IReadOnlyList<string> AttachmentFailures { get; init; } = [];
 }
 
 /// <summary>
 /// Posts a public message the Slack way. Layout (documented in docs/slack.md): one message with the text as mrkdwn
 /// sections and the buttons as an actions block; its ts is the message ID and, with a thread title, the thread (the
-/// title is the thread's first reply). Images follow as files (upload v2, alt text = <c>alt_txt</c>) right after the
-/// message in the same place: the channel, or the thread the post was aimed at.
+/// title is the thread's first reply). Images (alt text = <c>alt_txt</c>) and files (title = description) follow as
+/// one file share right after the message in the same place: the channel, or the thread the post was aimed at.
+/// Their bytes are uploaded before the message is posted, so a refused upload (too large, missing <c>files:write</c>)
+/// stops the post before anything is visible.
 /// </summary>
 public sealed class SlackPoster(SlackWebApiClient api, ILogger logger)
 {
-    /// <param name="anchorRequired">Post a message even when the content is only images (e.g. a scheduled post needs an ID).</param>
+    /// <param name="anchorRequired">Post a message even when the content is only attachments (e.g. a scheduled post needs an ID).</param>
     public async Task<SlackPostOutcome> PostAsync(
         string channel, string? threadTs, MessageContent content, string? threadTitle, MessageMetadata? metadata, bool anchorRequired, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(content);
+        SlackAttachments.CheckLimits(content);
+        var prepared = new List<PreparedUpload>();
+        foreach (var attachment in SlackAttachments.Of(content))
+        {
+            var upload = await api.PrepareUploadAsync(attachment, cancellationToken);
+            if (!upload.IsSuccess)
+            {
+                return new SlackPostOutcome(null, upload.Error);
+            }
+
+            prepared.Add(upload.Value);
+        }
+
         var rendered = SlackBlocks.Render(content, imagesAsText: false);
         WebApi.PostedMessage? anchor = null;
         if (rendered.HasBody || anchorRequired || threadTitle is not null || metadata is not null)
@@ -34,8 +47,8 @@ public sealed class SlackPoster(SlackWebApiClient api, ILogger logger)
             var text = rendered.Text;
             if (!rendered.HasBody)
             {
-                // Only images: the message carries their descriptions, the files follow.
-                text = string.Join(" ", content.Images.Select(i => SlackText.Escape(i.AltText)));
+                // Only attachments: the message carries their descriptions, the files follow.
+                text = SlackText.Escape(SlackAttachments.Describe(content));
                 if (text.Length == 0)
                 {
                     return new SlackPostOutcome(null, new SlackApiError("chat.postMessage", SlackErrorKind.InvalidResponse, "empty_message", [SlackMessages.EmptyPost]));
@@ -64,30 +77,25 @@ public sealed class SlackPoster(SlackWebApiClient api, ILogger logger)
             }
         }
 
-        var failures = new List<string>();
-        foreach (var image in content.Images)
+        if (prepared.Count == 0)
         {
-            var upload = await api.UploadFileAsync(
-                new FileUploadRequest(channel, image.FileName, image.Png)
-                {
-                    AltText = SlackBlocks.Cut(image.AltText, MaxAltText),
-                    Title = image.FileName,
-                    ThreadTs = threadTs,
-                },
-                cancellationToken);
-            if (!upload.IsSuccess)
-            {
-                var failure = string.Format(CultureInfo.InvariantCulture, SlackMessages.ImageUploadFailed, image.FileName, SlackFailures.Describe(upload.Error, channel));
-                SlackAdapterLog.ImageFailed(logger, failure);
-                failures.Add(failure);
-                if (anchor is null)
-                {
-                    return new SlackPostOutcome(null, upload.Error) { ImageFailures = failures };
-                }
-            }
+            return new SlackPostOutcome(anchor, null);
         }
 
-        return new SlackPostOutcome(anchor, null) { ImageFailures = failures };
+        var shared = await api.CompleteUploadsAsync(new CompleteUploadsRequest(channel, prepared) { ThreadTs = threadTs }, cancellationToken);
+        if (shared.IsSuccess)
+        {
+            return new SlackPostOutcome(anchor, null);
+        }
+
+        if (anchor is null)
+        {
+            return new SlackPostOutcome(null, shared.Error);
+        }
+
+        var failure = SlackAttachments.Format(SlackMessages.AttachmentsNotShared, SlackAttachments.PlainNames(content), SlackFailures.Describe(shared.Error, channel));
+        SlackAdapterLog.AttachmentsFailed(logger, failure);
+        return new SlackPostOutcome(anchor, null) { AttachmentFailures = [failure] };
     }
 
     /// <summary>Slack's limit for a file's <c>alt_txt</c>.</summary>

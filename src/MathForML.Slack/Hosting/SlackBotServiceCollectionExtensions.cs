@@ -14,7 +14,7 @@ public static class SlackBotServiceCollectionExtensions
     /// Registers the Slack bot: the client (<see cref="ServiceCollectionExtensions.AddSlackClient(IServiceCollection, IConfiguration)"/>
     /// bound to the <c>Slack</c> section of <paramref name="configuration"/>), the adapter, Slack's
     /// <see cref="IChatPlatform"/> and the hosted service (Socket Mode or HTTP mode per <c>Slack:Mode</c>). Needs Core's
-    /// <c>CommandDispatcher</c> and an <see cref="IPostLedger"/> from the host; registers no Core or Storage service.
+    /// <c>CommandDispatcher</c>, <see cref="IThreadActivity"/> and an <see cref="IPostLedger"/> from the host; registers no Core or Storage service.
     /// </summary>
     public static IServiceCollection AddSlackBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +30,8 @@ public static class SlackBotServiceCollectionExtensions
             sp.GetRequiredService<SlackAdapterTuning>(),
             sp.GetService<ILogger<SlackUserDirectory>>()));
         services.TryAddSingleton<SlackReplies>();
+        // IThreadActivity is Core's (AddMathForMLCore registers it): a required dependency, not registered here.
+        services.TryAddSingleton<SlackThreadListener>();
         services.TryAddSingleton<SlackInteractions>();
         services.TryAddSingleton<SlackEventRouter>();
         services.TryAddSingleton<SlackHttpServer>();

@@ -11,7 +11,7 @@ namespace MathForML.Slack.WebApi;
 /// The Slack Web API methods MathForML uses. Expected failures (<c>ok:false</c>, rate limits after retries,
 /// transport failures) come back as <see cref="SlackResult{T}"/> values; tokens are never logged.
 /// </summary>
-public sealed class SlackWebApiClient
+public sealed partial class SlackWebApiClient
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
 
@@ -132,74 +132,6 @@ public sealed class SlackWebApiClient
             WriteBlocks(w, request.Blocks);
         }, cancellationToken);
         return Map(result, "chat.update", ReadPosted);
-    }
-
-    /// <summary>
-    /// File upload v2: reserve an upload URL, POST the bytes there, then complete the upload into the channel
-    /// (or thread). A failure names the step in <see cref="SlackApiError.Step"/>.
-    /// </summary>
-    public async Task<SlackResult<UploadedFile>> UploadFileAsync(FileUploadRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Content.Length == 0 || request.Content.Length > Tuning.MaxUploadBytes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(request), request.Content.Length, $"File size must be 1..{Tuning.MaxUploadBytes} bytes.");
-        }
-
-        const string getUrlMethod = "files.getUploadURLExternal";
-        var form = new List<KeyValuePair<string, string>>
-        {
-            new("filename", request.FileName),
-            new("length", request.Content.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        };
-        if (request.AltText is not null)
-        {
-            form.Add(new("alt_txt", request.AltText));
-        }
-
-        // Slack documents this method's arguments as form fields; JSON bodies are not reliably read here.
-        var reserved = await _transport.CallAsync(getUrlMethod, BotToken, () => new FormUrlEncodedContent(form), cancellationToken);
-        if (!reserved.IsSuccess)
-        {
-            return SlackResult<UploadedFile>.Failure(reserved.Error with { Step = FileUploadStep.GetUploadUrl });
-        }
-
-        var fileId = JsonRead.String(reserved.Value, "file_id");
-        var uploadUrlText = JsonRead.String(reserved.Value, "upload_url");
-        if (fileId is null || !Uri.TryCreate(uploadUrlText, UriKind.Absolute, out var uploadUrl) || !IsAcceptableUploadUrl(uploadUrl))
-        {
-            return SlackResult<UploadedFile>.Failure(new SlackApiError(
-                getUrlMethod, SlackErrorKind.InvalidResponse, SlackApiError.InvalidResponseCode, [], 200, FileUploadStep.GetUploadUrl));
-        }
-
-        var uploadFailure = await _transport.UploadAsync(getUrlMethod, uploadUrl, request.Content, cancellationToken);
-        if (uploadFailure is not null)
-        {
-            return SlackResult<UploadedFile>.Failure(uploadFailure);
-        }
-
-        await _pacer.WaitTurnAsync(request.ChannelId, cancellationToken);
-        var completed = await CallBotAsync("files.completeUploadExternal", w =>
-        {
-            w.WriteStartArray("files");
-            w.WriteStartObject();
-            w.WriteString("id", fileId);
-            WriteOptional(w, "title", request.Title);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteString("channel_id", request.ChannelId);
-            WriteOptional(w, "thread_ts", request.ThreadTs);
-            WriteOptional(w, "initial_comment", request.InitialComment);
-        }, cancellationToken);
-        if (!completed.IsSuccess)
-        {
-            return SlackResult<UploadedFile>.Failure(completed.Error with { Step = FileUploadStep.CompleteUpload });
-        }
-
-        var title = JsonRead.Array(completed.Value, "files") is { } files && files.GetArrayLength() > 0
-            ? JsonRead.String(files[0], "title")
-            : request.Title;
-        return SlackResult<UploadedFile>.Success(new UploadedFile(fileId, title));
     }
 
     /// <summary><c>views.open</c>: <paramref name="view"/> is the modal's view JSON object.</summary>

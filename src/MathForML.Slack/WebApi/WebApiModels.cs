@@ -99,3 +99,24 @@ public sealed record SlackConversation(
 
 /// <summary><c>auth.test</c>: who the token belongs to.</summary>
 public sealed record AuthIdentity(string UserId, string TeamId, string? BotId, string? Team, string? User, string? Url);
+
+/// <summary>A file to reserve and upload (steps 1–2 of upload v2) before sharing it.</summary>
+public sealed record UploadPreparation(string FileName, ReadOnlyMemory<byte> Content)
+{
+    /// <summary>Screen-reader description of an image (<c>alt_txt</c>).</summary>
+    public string? AltText { get; init; }
+
+    /// <summary>The title it will be shared with.</summary>
+    public string? Title { get; init; }
+}
+
+/// <summary>A file uploaded but not yet shared anywhere.</summary>
+public sealed record PreparedUpload(string FileId, string? Title);
+
+/// <summary><c>files.completeUploadExternal</c>: share prepared files into a channel or a thread of it.</summary>
+public sealed record CompleteUploadsRequest(string ChannelId, IReadOnlyList<PreparedUpload> Files)
+{
+    public string? ThreadTs { get; init; }
+
+    public string? InitialComment { get; init; }
+}

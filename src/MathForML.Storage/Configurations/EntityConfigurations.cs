@@ -1,3 +1,4 @@
+using MathForML.Core.Participation;
 using MathForML.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -75,6 +76,7 @@ internal sealed class ParticipationEventConfiguration : IEntityTypeConfiguration
         builder.ToTable("ParticipationEvents");
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.Subject).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(ParticipationEvent.MaxDetailLength);
         builder.HasIndex(e => new { e.GroupId, e.Kind, e.Subject });
         builder.Property(e => e.Platform).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<StudyGroupEntity>().WithMany().HasForeignKey(e => e.GroupId).OnDelete(DeleteBehavior.Cascade);

@@ -127,6 +127,9 @@ internal sealed class ParticipationEventEntity
     /// <summary>What the action was about, e.g. "session-3" (schema v4).</summary>
     public string? Subject { get; set; }
 
+    /// <summary>Free text kept with the action, e.g. a question's opening words (schema v8).</summary>
+    public string? Detail { get; set; }
+
     public ChatPlatform Platform { get; set; }
 
     public DateTimeOffset OccurredAt { get; set; }

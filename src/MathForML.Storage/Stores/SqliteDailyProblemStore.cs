@@ -127,6 +127,39 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
         return new AttemptSummary(rows.Count, rows.Count(r => r.Solved), rows.Count(r => r.FirstTry), rows.Count(r => r.Late));
     }
 
+    public async Task<IReadOnlyList<ProblemSummary>> SummariesAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var correct = nameof(Outcome.Correct);
+        var posts = context.ProblemPosts.AsNoTracking().Where(p => p.GroupId == groupId);
+        if (since is { } from)
+        {
+            posts = posts.Where(p => p.PostedAt >= from);
+        }
+
+        var problems = await posts.OrderBy(p => p.PostedAt).Select(p => new { p.Id, p.Number, p.ProblemId, p.PostedAt }).ToListAsync(cancellationToken);
+        var ids = problems.Select(p => p.Id).ToList();
+        // Counted (valid) attempts only: malformed input has attempt number 0 and is never counted as trying.
+        var perMember = await context.Attempts.AsNoTracking()
+            .Where(a => ids.Contains(a.ProblemPostId) && a.AttemptNumber > 0)
+            .GroupBy(a => new { a.ProblemPostId, a.MemberId })
+            .Select(g => new
+            {
+                g.Key.ProblemPostId,
+                Solved = g.Any(a => a.Verdict == correct),
+                FirstTry = g.Any(a => a.Verdict == correct && a.AttemptNumber == 1),
+                Late = g.Any(a => a.Verdict == correct && a.Late),
+            })
+            .ToListAsync(cancellationToken);
+        var byPost = perMember.ToLookup(r => r.ProblemPostId);
+        return [.. problems.Select(p =>
+        {
+            var rows = byPost[p.Id].ToList();
+            return new ProblemSummary(p.Id, p.Number, p.ProblemId, p.PostedAt,
+                new AttemptSummary(rows.Count, rows.Count(r => r.Solved), rows.Count(r => r.FirstTry), rows.Count(r => r.Late)));
+        })];
+    }
+
     public async Task<IReadOnlyList<StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken) =>
         (await LoadSolvesAsync(groupId, memberId, cancellationToken)).GetValueOrDefault(memberId) ?? [];
 

@@ -27,6 +27,7 @@ internal sealed class SqliteParticipationLog(SqliteDatabase database) : IPartici
             Platform = participation.Platform,
             OccurredAt = participation.OccurredAt,
             Subject = participation.Subject,
+            Detail = participation.Detail,
         });
         await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -60,5 +61,19 @@ internal sealed class SqliteParticipationLog(SqliteDatabase database) : IPartici
 
         var rows = await events.GroupBy(e => e.MemberId).Select(g => new { MemberId = g.Key, Count = g.Select(e => e.Subject).Distinct().Count() }).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.MemberId, r => r.Count);
+    }
+
+    public async Task<IReadOnlyList<ParticipationEvent>> ListAsync(long groupId, IReadOnlyCollection<string> kinds, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        await using var context = database.CreateContext();
+        var events = context.ParticipationEvents.Where(e => e.GroupId == groupId && kinds.Contains(e.Kind));
+        if (since is { } from)
+        {
+            events = events.Where(e => e.OccurredAt >= from);
+        }
+
+        var rows = await events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        return rows.Select(e => new ParticipationEvent(e.GroupId, e.MemberId, e.Kind, e.Subject ?? "", e.Platform, e.OccurredAt) { Detail = e.Detail }).ToList();
     }
 }

@@ -48,6 +48,8 @@ public abstract class BotTestBase : IAsyncLifetime
 
     internal TestHandlers Handlers { get; } = new();
 
+    internal RecordingThreadActivity ThreadActivity { get; } = new();
+
     internal DiscordBotHostedService Bot { get; private set; } = null!;
 
     internal DiscordChatPlatform Platform { get; private set; } = null!;
@@ -89,6 +91,7 @@ public abstract class BotTestBase : IAsyncLifetime
         }
 
         services.AddSingleton<CommandDispatcher>();
+        services.AddSingleton<IThreadActivity>(ThreadActivity);
         services.AddDiscordBot(configuration);
         _provider = services.BuildServiceProvider();
         Bot = _provider.GetRequiredService<DiscordBotHostedService>();

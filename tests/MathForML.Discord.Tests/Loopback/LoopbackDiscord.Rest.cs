@@ -144,6 +144,17 @@ internal sealed partial class LoopbackDiscord
             case ("GET", ["applications", "@me"]):
                 await WriteAsync(context, 200, new { id = ApplicationId, name = "MathForML", bot = new { id = BotUserId, username = "mathbot" } });
                 break;
+            case ("GET", ["channels", var channelId]):
+                if (ChannelObject(channelId) is { } described)
+                {
+                    await WriteAsync(context, 200, described);
+                }
+                else
+                {
+                    await WriteAsync(context, 404, new { message = "Unknown Channel", code = 10003 });
+                }
+
+                break;
             case ("POST", ["channels", var channel, "messages"]):
                 if (ChannelFailure(channel) is { } failure)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands;
+using MathForML.Core.Commands.Handlers;
 using MathForML.Host.Cli;
 using MathForML.Host.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,12 @@ public sealed class GracefulShutdownTests
         var input = new BlockingReader("/stats");
         var output = new StringWriter();
         var io = new CliIo(input, output, new StringWriter(), false, run.Folder.Path);
-        using var host = BotHost.Build(ConfigurationSources.Build(run.Folder.Path, [], new Dictionary<string, string?>()), io, s => s.AddSingleton<ICommandHandler>(handler));
+        using var host = BotHost.Build(ConfigurationSources.Build(run.Folder.Path, [], new Dictionary<string, string?>()), io, s =>
+        {
+            // Stand in for the real /stats handler: the blocking one decides when the command ends.
+            s.Remove(s.Single(d => d.ServiceType == typeof(ICommandHandler) && d.ImplementationType == typeof(StatsHandler)));
+            s.AddSingleton<ICommandHandler>(handler);
+        });
         await host.StartAsync();
         await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 

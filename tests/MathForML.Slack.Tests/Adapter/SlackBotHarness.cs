@@ -47,6 +47,12 @@ internal sealed class SlackBotHarness : IAsyncDisposable
 
     public SlackBotHostedService Bot => Services.GetRequiredService<SlackBotHostedService>();
 
+    public RecordingThreadActivity Threads => Services.GetRequiredService<RecordingThreadActivity>();
+
+    public ExportTestHandler Export => Services.GetRequiredService<ExportTestHandler>();
+
+    public SlackEventRouter Router => Services.GetRequiredService<SlackEventRouter>();
+
     public SlackChatPlatform Platform => Services.GetRequiredService<SlackChatPlatform>();
 
     public SlackAdapterState State => Services.GetRequiredService<SlackAdapterState>();
@@ -83,6 +89,10 @@ internal sealed class SlackBotHarness : IAsyncDisposable
         services.AddSingleton<InMemoryPostLedger>();
         services.AddSingleton<IPostLedger>(sp => sp.GetRequiredService<InMemoryPostLedger>());
         services.AddSingleton<SlowHintHandler>();
+        services.AddSingleton<RecordingThreadActivity>();
+        services.AddSingleton<IThreadActivity>(sp => sp.GetRequiredService<RecordingThreadActivity>());
+        services.AddSingleton<ExportTestHandler>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ExportTestHandler>());
         services.AddSingleton<ICommandHandler, GroupSetupHandler>();
         services.AddSingleton<ICommandHandler, GroupShowHandler>();
         services.AddSingleton<ICommandHandler, MemberTimeZoneHandler>();

@@ -25,6 +25,9 @@ internal sealed record RecordedRequest(string Method, string? Authorization, str
 /// <summary>A message the loopback stored from chat.postMessage (as conversations.history returns it).</summary>
 internal sealed record StoredMessage(string Channel, string Ts, string? ThreadTs, string Text, JsonElement Request);
 
+/// <summary>What files.getUploadURLExternal was asked to reserve.</summary>
+internal sealed record ReservedUpload(string FileName, int Length, string? AltText);
+
 /// <summary>A POST to a response_url.</summary>
 internal sealed record RecordedResponse(string Id, JsonElement Body);
 
@@ -56,6 +59,9 @@ internal sealed class LoopbackSlack : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public ConcurrentDictionary<string, byte[]> Uploads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>files.getUploadURLExternal calls by file ID: the file name, length and alt text asked for.</summary>
+    public ConcurrentDictionary<string, ReservedUpload> Reserved { get; } = new(StringComparer.Ordinal);
 
     /// <summary>When false, new connections get no hello.</summary>
     public bool SendHello { get; set; } = true;
@@ -250,11 +256,25 @@ internal sealed class LoopbackSlack : IAsyncDisposable
             case "chat.postEphemeral":
                 return new { ok = true, message_ts = "1700000000.000200" };
             case "files.getUploadURLExternal":
+                // "F<name length>UPLOAD", numbered when that is taken, so several files in one post stay apart.
                 var fileId = "F" + form["filename"].Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UPLOAD";
+                var reservation = new ReservedUpload(form["filename"], int.Parse(form["length"], System.Globalization.CultureInfo.InvariantCulture), form.GetValueOrDefault("alt_txt"));
+                for (var n = 2; !Reserved.TryAdd(fileId, reservation); n++)
+                {
+                    fileId = "F" + form["filename"].Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "UPLOAD" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 return new { ok = true, upload_url = new Uri(Root, "upload/" + fileId).ToString(), file_id = fileId };
             case "files.completeUploadExternal":
-                var file = json.GetProperty("files")[0];
-                return new { ok = true, files = new[] { new { id = file.GetProperty("id").GetString(), title = file.TryGetProperty("title", out var t) ? t.GetString() : null } } };
+                return new
+                {
+                    ok = true,
+                    files = json.GetProperty("files").EnumerateArray()
+                        .Select(f => new { id = f.GetProperty("id").GetString(), title = f.TryGetProperty("title", out var t) ? t.GetString() : null })
+                        .ToArray(),
+                };
+            case "conversations.open":
+                return new { ok = true, channel = new { id = "D" + form["users"] } };
             case "views.open":
                 return new { ok = true, view = new { id = "V0MODAL1" } };
             case "users.info":

@@ -26,7 +26,7 @@ public static class LeaderboardTexts
 }
 
 /// <summary><c>/leaderboard [week|month|all]</c>: solves, first tries, late solves, streaks and reading, ranked.</summary>
-public sealed class LeaderboardHandler(ParticipationQueries queries) : ICommandHandler
+public sealed class LeaderboardHandler(ParticipationQueries queries, ParticipationPictures pictures) : ICommandHandler
 {
     public string Path => "leaderboard";
 
@@ -43,17 +43,25 @@ public sealed class LeaderboardHandler(ParticipationQueries queries) : ICommandH
             _ => LeaderboardPeriod.Week,
         };
         var rows = await queries.LeaderboardAsync(group, period, request.ReceivedAt, cancellationToken);
-        if (rows.Count == 0)
-        {
-            return ChatReply.Text(LeaderboardTexts.Empty);
-        }
-
-        var text = new StringBuilder(Format(LeaderboardTexts.HeaderFormat, period switch
+        var periodName = period switch
         {
             LeaderboardPeriod.Week => LeaderboardTexts.Week,
             LeaderboardPeriod.Month => LeaderboardTexts.Month,
             _ => LeaderboardTexts.All,
-        }));
+        };
+        var charts = new[]
+        {
+            await pictures.SolveRatesAsync(group, Participation.Leaderboard.Since(period, request.ReceivedAt), periodName, cancellationToken),
+            await pictures.ReadingProgressAsync(group, cancellationToken),
+        }.OfType<ChartOutcome>().ToList();
+        var images = charts.Select(c => c.Image).OfType<ChatImage>().ToList();
+        var notes = charts.Select(c => c.Note).OfType<string>();
+        if (rows.Count == 0)
+        {
+            return new ChatReply { Content = new MessageContent { Text = string.Join('\n', notes.Prepend(LeaderboardTexts.Empty)), Images = images } };
+        }
+
+        var text = new StringBuilder(Format(LeaderboardTexts.HeaderFormat, periodName));
         foreach (var row in rows.Take(Participation.Leaderboard.MaxRows))
         {
             text.Append('\n').Append(Format(
@@ -73,7 +81,12 @@ public sealed class LeaderboardHandler(ParticipationQueries queries) : ICommandH
             text.Append('\n').Append(Format(LeaderboardTexts.MoreFormat, rows.Count - Participation.Leaderboard.MaxRows));
         }
 
-        return ChatReply.Text(text.ToString());
+        foreach (var note in notes)
+        {
+            text.Append('\n').Append(note);
+        }
+
+        return new ChatReply { Content = new MessageContent { Text = text.ToString(), Images = images } };
     }
 
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -12,8 +12,8 @@ namespace MathForML.Core.Commands.Handlers;
 /// <summary>The current problem of a request's group with its bank entry, or the reply that explains why there is none.</summary>
 internal static class CurrentProblem
 {
-    public const string ViewedKind = "problem-view";
-    public const string HintKind = "hint";
+    public const string ViewedKind = ParticipationKinds.ProblemViewed;
+    public const string HintKind = ParticipationKinds.Hint;
 
     public static async Task<(DailyProblem? Daily, Problem? Problem, ChatReply? Reply)> LoadAsync(CommandRequest request, IDailyProblemStore problems, IProblemBank bank, CancellationToken cancellationToken)
     {
@@ -75,6 +75,14 @@ public sealed class ProblemShowHandler(IDailyProblemStore problems, DailyProblem
         if (problem.IsParameterized)
         {
             await log.RecordOnceAsync(new ParticipationEvent(daily.GroupId, request.Member.Id, CurrentProblem.ViewedKind, CurrentProblem.Subject(daily), request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken);
+        }
+
+        if (daily.RevealedAt is not null)
+        {
+            // After the reveal /problem shows the answer: log whether the member had solved it first.
+            var solved = (await Problems.AttemptsAsync(daily.Id, request.Member.Id, cancellationToken)).Any(a => a.Outcome == Outcome.Correct);
+            var kind = solved ? ParticipationKinds.SolutionAfterSolving : ParticipationKinds.SolutionBeforeSolving;
+            await log.RecordOnceAsync(new ParticipationEvent(daily.GroupId, request.Member.Id, kind, CurrentProblem.Subject(daily), request.Context.Conversation.Platform, request.ReceivedAt), cancellationToken);
         }
 
         var header = daily.IsOpen(request.ReceivedAt)

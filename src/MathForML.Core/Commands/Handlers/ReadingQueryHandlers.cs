@@ -102,7 +102,7 @@ public sealed class ReadingShowHandler(IReadingPlanStore plans, IBookCatalog boo
             Format(ReadCountFormat, readers)));
     }
 
-    internal static string SessionSubject(ReadingSession session) => "session-" + session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string SessionSubject(ReadingSession session) => ReadingSubjects.Session(session);
 }
 
 /// <summary><c>/reading plan</c>: every session, past and to come.</summary>

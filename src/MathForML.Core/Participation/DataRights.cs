@@ -1,0 +1,58 @@
+using MathForML.Core.Chat;
+
+namespace MathForML.Core.Participation;
+
+/// <summary>
+/// One row of an export: an answer (with its problem, attempt number, input as typed, verdict, late flag)
+/// or another recorded action (kind, subject, detail). Times are UTC.
+/// </summary>
+public sealed record ParticipationRecord(
+    long GroupId,
+    string GroupName,
+    long MemberId,
+    string MemberName,
+    string Kind,
+    string Subject,
+    ChatPlatform Platform,
+    DateTimeOffset At)
+{
+    public int? ProblemNumber { get; init; }
+
+    public int? AttemptNumber { get; init; }
+
+    public string? Answer { get; init; }
+
+    public string? Verdict { get; init; }
+
+    public bool? Late { get; init; }
+
+    public string? Detail { get; init; }
+}
+
+/// <summary>What the bot keeps about one person: the profile and every record in every group.</summary>
+public sealed record MemberDataExport(
+    long MemberId,
+    ChatPlatform Platform,
+    string PlatformUserId,
+    string DisplayName,
+    string? TimeZoneId,
+    bool HiddenFromLeaderboards,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset LastSeenAt,
+    IReadOnlyList<ParticipationRecord> Records);
+
+/// <summary>Storage port for exports and erasure.</summary>
+public interface IDataRightsStore
+{
+    Task<MemberDataExport?> ExportMemberAsync(long memberId, CancellationToken cancellationToken);
+
+    /// <summary>Every record of the group, oldest first.</summary>
+    Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Unlinks the person from everything kept: the member row loses its platform identity, name and zone;
+    /// free text they wrote (answers as typed, question excerpts) is erased; counts stay so past group
+    /// statistics do not change. The person is a new member if they come back. False if already forgotten.
+    /// </summary>
+    Task<bool> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken);
+}

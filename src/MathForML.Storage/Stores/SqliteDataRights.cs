@@ -1,0 +1,100 @@
+using MathForML.Core.Participation;
+using MathForML.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MathForML.Storage.Stores;
+
+internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsStore
+{
+    /// <summary>Platform user ids of forgotten members start with this; the id keeps the unique key unique.</summary>
+    internal const string ForgottenPrefix = "forgotten-";
+
+    internal const string ForgottenName = "forgotten member";
+
+    public async Task<MemberDataExport?> ExportMemberAsync(long memberId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        if (await context.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken) is not { } member)
+        {
+            return null;
+        }
+
+        var groups = await context.StudyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var names = new Dictionary<long, string> { [member.Id] = member.DisplayName };
+        var records = await AttemptsAsync(context, a => a.MemberId == memberId, groups, names, cancellationToken);
+        records.AddRange(await EventsAsync(context, e => e.MemberId == memberId, groups, names, cancellationToken));
+        return new MemberDataExport(
+            member.Id, member.Platform, member.PlatformUserId, member.DisplayName, member.TimeZoneId, member.HiddenFromLeaderboards,
+            member.CreatedAt, member.LastSeenAt, [.. records.OrderBy(r => r.At)]);
+    }
+
+    public async Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var groups = await context.StudyGroups.AsNoTracking().Where(g => g.Id == groupId).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
+        var memberIds = context.ParticipationEvents.Where(e => e.GroupId == groupId).Select(e => e.MemberId)
+            .Union(from a in context.Attempts join p in context.ProblemPosts on a.ProblemPostId equals p.Id where p.GroupId == groupId select a.MemberId);
+        // Members who keep their name off leaderboards are not named to organizers either.
+        var names = await context.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.HiddenFromLeaderboards && !m.PlatformUserId.StartsWith(ForgottenPrefix) ? $"member {m.Id}" : m.DisplayName, cancellationToken);
+        var records = await AttemptsAsync(context, a => context.ProblemPosts.Any(p => p.Id == a.ProblemPostId && p.GroupId == groupId), groups, names, cancellationToken);
+        records.AddRange(await EventsAsync(context, e => e.GroupId == groupId, groups, names, cancellationToken));
+        return [.. records.OrderBy(r => r.At)];
+    }
+
+    public async Task<bool> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var member = await context.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        if (member is null || member.PlatformUserId.StartsWith(ForgottenPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        member.PlatformUserId = ForgottenPrefix + member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        member.DisplayName = ForgottenName;
+        member.TimeZoneId = null;
+        member.HiddenFromLeaderboards = true;
+        member.LastSeenAt = at;
+        await context.SaveChangesAsync(cancellationToken);
+        await context.Attempts.Where(a => a.MemberId == memberId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.RawInput, "").SetProperty(a => a.Reading, (string?)null).SetProperty(a => a.TimeZoneId, (string?)null), cancellationToken);
+        await context.ParticipationEvents.Where(e => e.MemberId == memberId)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Detail, (string?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<List<ParticipationRecord>> AttemptsAsync(
+        MathForMLDbContext context, System.Linq.Expressions.Expression<Func<AttemptEntity, bool>> filter,
+        IReadOnlyDictionary<long, string> groups, IReadOnlyDictionary<long, string> names, CancellationToken cancellationToken)
+    {
+        var rows = await (from a in context.Attempts.AsNoTracking().Where(filter)
+                          join p in context.ProblemPosts on a.ProblemPostId equals p.Id
+                          select new { a, p.GroupId, p.Number, p.ProblemId }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ParticipationRecord(
+            r.GroupId, groups.GetValueOrDefault(r.GroupId, ""), r.a.MemberId, names.GetValueOrDefault(r.a.MemberId, ""),
+            ParticipationKinds.ProblemAnswer, r.ProblemId, r.a.Platform, r.a.SubmittedAt)
+        {
+            ProblemNumber = r.Number,
+            AttemptNumber = r.a.AttemptNumber,
+            Answer = r.a.RawInput,
+            Verdict = r.a.Verdict,
+            Late = r.a.Late,
+        })];
+    }
+
+    private static async Task<List<ParticipationRecord>> EventsAsync(
+        MathForMLDbContext context, System.Linq.Expressions.Expression<Func<ParticipationEventEntity, bool>> filter,
+        IReadOnlyDictionary<long, string> groups, IReadOnlyDictionary<long, string> names, CancellationToken cancellationToken)
+    {
+        var rows = await context.ParticipationEvents.AsNoTracking().Where(filter).ToListAsync(cancellationToken);
+        return [.. rows.Select(e => new ParticipationRecord(
+            e.GroupId, groups.GetValueOrDefault(e.GroupId, ""), e.MemberId, names.GetValueOrDefault(e.MemberId, ""),
+            e.Kind, e.Subject ?? "", e.Platform, e.OccurredAt)
+        {
+            Detail = e.Detail,
+        })];
+    }
+}

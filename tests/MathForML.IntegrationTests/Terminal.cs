@@ -23,6 +23,9 @@ internal sealed class Terminal : IAsyncDisposable
 
     public string Output => _output.Text;
 
+    /// <summary>The host's services, for what a terminal cannot type (a message in a platform thread).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<Terminal> StartAsync(TempDirectory folder, FakeTimeProvider time, string? problemsDirectory = null)
     {
         var input = new ChannelReader();

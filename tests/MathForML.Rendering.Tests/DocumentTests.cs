@@ -1,3 +1,4 @@
+using MathForML.TestKit;
 using MathForML.Rendering.Parsing;
 using MathForML.Rendering.Tests.Support;
 

@@ -1,3 +1,4 @@
+using MathForML.TestKit;
 using MathForML.Rendering.Tests.Support;
 
 namespace MathForML.Rendering.Tests;

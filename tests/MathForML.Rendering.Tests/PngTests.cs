@@ -1,3 +1,4 @@
+using MathForML.TestKit;
 using MathForML.Rendering.Png;
 using MathForML.Rendering.Tests.Support;
 

@@ -58,7 +58,7 @@ public sealed class MigrationsTests
         Assert.Equal(("1/4", "correct", 7L), (attempt.RawInput, attempt.Verdict, attempt.MemberId));
         Assert.Equal(2, (await context.ProblemPosts.SingleAsync()).ProblemVersion);
         Assert.Empty(await context.ParticipationEvents.ToListAsync());
-        Assert.Equal([InitialSchema.Id, ParticipationEvents.Id, DueItems.Id, ReadingPlans.Id, DailyProblems.Id, StreakDays.Id, LeaderboardPrivacy.Id, ParticipationDetails.Id], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal([InitialSchema.Id, ParticipationEvents.Id, DueItems.Id, ReadingPlans.Id, DailyProblems.Id, StreakDays.Id, LeaderboardPrivacy.Id, ParticipationDetails.Id, SolveIndex.Id], await context.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SqliteDatabaseTests
         Assert.True(File.Exists(test.Path));
         Assert.Equal("wal", await ScalarAsync(test.Path, "PRAGMA journal_mode;"));
         await using var context = test.Database.CreateContext();
-        Assert.Equal([InitialSchema.Id, ParticipationEvents.Id, DueItems.Id, ReadingPlans.Id, DailyProblems.Id, StreakDays.Id, LeaderboardPrivacy.Id, ParticipationDetails.Id], await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal([InitialSchema.Id, ParticipationEvents.Id, DueItems.Id, ReadingPlans.Id, DailyProblems.Id, StreakDays.Id, LeaderboardPrivacy.Id, ParticipationDetails.Id, SolveIndex.Id], await context.Database.GetAppliedMigrationsAsync());
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public static class ParticipationExport
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
+        // A download for the member to read, never embedded in a page: keep "Zoë" and "§2.1" as they are.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static byte[] ToJson(MemberDataExport export, DateTimeOffset exportedAt)

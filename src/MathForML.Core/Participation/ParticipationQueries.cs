@@ -19,7 +19,7 @@ public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipa
         var zone = TimeZones.Find(member.TimeZoneId ?? group.TimeZoneId) ?? TimeZoneInfo.Utc;
         var solves = await problems.SolvesAsync(group.Id, member.Id, cancellationToken);
         var windows = await problems.OpenWindowsAsync(group.Id, cancellationToken);
-        var report = StreakCalculator.Compute(solves, StreakCalculator.OpenDays(windows, zone), LocalTimes.DateIn(now, zone));
+        var report = StreakCalculator.Compute(solves, StreakCalculator.ProblemDays(windows, zone), LocalTimes.DateIn(now, zone));
         return new MemberStreak(report, zone);
     }
 
@@ -34,14 +34,14 @@ public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipa
         return Leaderboard.Rank(totals, streaks, reading);
     }
 
-    /// <summary>Everyone's current streak; open days in the group's zone, solve days as fixed when answered.</summary>
+    /// <summary>Everyone's current streak; problem days in the group's zone, solve days as fixed when answered.</summary>
     public async Task<IReadOnlyDictionary<long, int>> CurrentStreaksAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         var zone = TimeZones.Find(group.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var openDays = StreakCalculator.OpenDays(await problems.OpenWindowsAsync(group.Id, cancellationToken), zone);
+        var problemDays = StreakCalculator.ProblemDays(await problems.OpenWindowsAsync(group.Id, cancellationToken), zone);
         var today = LocalTimes.DateIn(now, zone);
-        var all = await problems.AllSolvesAsync(group.Id, cancellationToken);
-        return all.ToDictionary(m => m.Key, m => StreakCalculator.Compute(m.Value, openDays, today).Current);
+        var all = await problems.SolveDaysAsync(group.Id, cancellationToken);
+        return all.ToDictionary(m => m.Key, m => StreakCalculator.Summarize(m.Value, problemDays, today).Current);
     }
 }

@@ -37,8 +37,8 @@ public sealed record StreakReport(int Current, int Best, int FreezesHeld, IReadO
 
 /// <summary>
 /// Streaks on each member's local day. A day counts when the member solved a problem (on time, not after
-/// its reveal) during that day in the time zone they had when they answered. Days when no problem was open
-/// at all (the bot was down, the group paused) neither count nor break. Today is pending until midnight.
+/// its reveal) during that day in the time zone they had when they answered. Days on which no problem was
+/// posted (the bot was down, the group paused) neither count nor break. Today is pending until midnight.
 /// A missed day uses a freeze token if one is held; tokens are earned by consistency.
 /// </summary>
 public static class StreakCalculator
@@ -46,45 +46,54 @@ public static class StreakCalculator
     /// <summary>Longest history shown and walked: a year and a bit.</summary>
     public const int MaxDays = 400;
 
-    /// <summary>The local days (in <paramref name="zone"/>) on which any problem was open for some time.</summary>
-    public static IReadOnlySet<DateOnly> OpenDays(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> windows, TimeZoneInfo zone)
+    /// <summary>
+    /// The local days (in <paramref name="zone"/>) on which a problem was posted: the days that need a solve.
+    /// A problem open across midnight does not make the next day one: a member who already solved it, and
+    /// whose next problem never came (the bot was down), would otherwise lose a streak they could not keep.
+    /// </summary>
+    public static IReadOnlySet<DateOnly> ProblemDays(IEnumerable<(DateTimeOffset From, DateTimeOffset To)> windows, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var days = new HashSet<DateOnly>();
-        foreach (var (from, to) in windows)
-        {
-            var last = Scheduling.LocalTimes.DateIn(to, zone);
-            for (var day = Scheduling.LocalTimes.DateIn(from, zone); day <= last && days.Count <= 10 * MaxDays; day = day.AddDays(1))
-            {
-                days.Add(day);
-            }
-        }
-
-        return days;
+        return windows.Select(w => Scheduling.LocalTimes.DateIn(w.From, zone)).ToHashSet();
     }
 
-    public static StreakReport Compute(IReadOnlyList<StreakSolve> solves, IReadOnlySet<DateOnly> openDays, DateOnly today, StreakRules? rules = null)
+    public static StreakReport Compute(IReadOnlyList<StreakSolve> solves, IReadOnlySet<DateOnly> problemDays, DateOnly today, StreakRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(solves);
-        ArgumentNullException.ThrowIfNull(openDays);
-        rules ??= StreakRules.Default;
         var counted = solves.Where(s => !s.Late).GroupBy(s => s.LocalDay).ToDictionary(g => g.Key, g => g.OrderBy(s => s.SolvedAt).First());
-        if (counted.Count == 0)
+        var history = new List<StreakDay>();
+        var (current, best, freezes) = Walk(counted.Keys.ToHashSet(), problemDays, today, rules, (day, kind) => history.Add(
+            counted.TryGetValue(day, out var solve) && kind == StreakDayKind.Counted
+                ? new StreakDay(day, kind, solve.ProblemNumber, solve.SolvedAt, solve.TimeZoneId)
+                : new StreakDay(day, kind, null, null, null)));
+        return history.Count == 0 ? new StreakReport(0, 0, 0, []) : new StreakReport(current, best, freezes, history);
+    }
+
+    /// <summary>The numbers alone, without the day-by-day history: for everyone's streak at once (leaderboards).</summary>
+    public static (int Current, int Best, int FreezesHeld) Summarize(IReadOnlySet<DateOnly> solveDays, IReadOnlySet<DateOnly> problemDays, DateOnly today, StreakRules? rules = null) =>
+        Walk(solveDays, problemDays, today, rules, onDay: null);
+
+    private static (int Current, int Best, int FreezesHeld) Walk(IReadOnlySet<DateOnly> solveDays, IReadOnlySet<DateOnly> problemDays, DateOnly today, StreakRules? rules, Action<DateOnly, StreakDayKind>? onDay)
+    {
+        ArgumentNullException.ThrowIfNull(solveDays);
+        ArgumentNullException.ThrowIfNull(problemDays);
+        rules ??= StreakRules.Default;
+        if (solveDays.Count == 0)
         {
-            return new StreakReport(0, 0, 0, []);
+            return (0, 0, 0);
         }
 
-        var first = counted.Keys.Min();
+        var first = solveDays.Min();
         if (first < today.AddDays(-MaxDays))
         {
             first = today.AddDays(-MaxDays);
         }
 
-        var history = new List<StreakDay>();
         int current = 0, best = 0, run = 0, freezes = 0;
         for (var day = first; day <= today; day = day.AddDays(1))
         {
-            if (counted.TryGetValue(day, out var solve))
+            StreakDayKind kind;
+            if (solveDays.Contains(day))
             {
                 current++;
                 run++;
@@ -93,31 +102,32 @@ public static class StreakCalculator
                     freezes = int.Min(rules.MaxFreezes, freezes + 1);
                 }
 
-                history.Add(new StreakDay(day, StreakDayKind.Counted, solve.ProblemNumber, solve.SolvedAt, solve.TimeZoneId));
+                kind = StreakDayKind.Counted;
             }
             else if (day == today)
             {
-                history.Add(new StreakDay(day, StreakDayKind.Pending, null, null, null));
+                kind = StreakDayKind.Pending;
             }
-            else if (!openDays.Contains(day))
+            else if (!problemDays.Contains(day))
             {
-                history.Add(new StreakDay(day, StreakDayKind.NoProblem, null, null, null));
+                kind = StreakDayKind.NoProblem;
             }
             else if (current > 0 && freezes > 0)
             {
                 freezes--;
-                history.Add(new StreakDay(day, StreakDayKind.Frozen, null, null, null));
+                kind = StreakDayKind.Frozen;
             }
             else
             {
                 current = 0;
                 run = 0;
-                history.Add(new StreakDay(day, StreakDayKind.Missed, null, null, null));
+                kind = StreakDayKind.Missed;
             }
 
+            onDay?.Invoke(day, kind);
             best = int.Max(best, current);
         }
 
-        return new StreakReport(current, best, freezes, history);
+        return (current, best, freezes);
     }
 }

@@ -8,9 +8,10 @@ namespace MathForML.Core.Participation;
 public sealed record OpenQuestion(long MemberId, string Subject, string? Excerpt, DateTimeOffset AskedAt);
 
 /// <summary>
-/// Logs questions and answers in a group's threads. A message is an answer when someone else's question in
-/// the same thread is still open (the one it replies to, else the oldest); otherwise it is a question when its
-/// text has a '?' — or, where the platform withholds text, when its author has no open question there yet.
+/// Logs questions and answers in a group's threads. A reply to someone else's open question answers it. Otherwise
+/// a message whose text has a '?' is a question; one without answers the oldest open question of someone else in
+/// the thread. Where the platform withholds text, a message answers such a question if there is one, else it is
+/// a question unless its author already has one open there.
 /// </summary>
 public sealed class ThreadActivityRecorder(IStudyGroupStore groups, IMemberStore members, IParticipationLog log) : IThreadActivity
 {
@@ -38,17 +39,17 @@ public sealed class ThreadActivityRecorder(IStudyGroupStore groups, IMemberStore
         var open = Open(await log.ListAsync(group.Id, Kinds, message.SentAt - OpenFor, cancellationToken))
             .Where(q => q.Subject.StartsWith(prefix, StringComparison.Ordinal))
             .ToList();
+        var asks = message.Text is { } text && text.Contains('?', StringComparison.Ordinal);
         var answered = message.ReplyToMessageId is { } replyTo
             ? open.FirstOrDefault(q => q.Subject == prefix + replyTo && q.MemberId != member.Id)
-            : open.FirstOrDefault(q => q.MemberId != member.Id);
+            : asks ? null : open.FirstOrDefault(q => q.MemberId != member.Id);
         if (answered is not null)
         {
             await log.RecordOnceAsync(Event(group, member, message, ParticipationKinds.ThreadAnswer, answered.Subject), cancellationToken);
             return;
         }
 
-        var isQuestion = message.Text is { } text ? text.Contains('?', StringComparison.Ordinal) : !open.Any(q => q.MemberId == member.Id);
-        if (isQuestion)
+        if (asks || (message.Text is null && !open.Any(q => q.MemberId == member.Id)))
         {
             var subject = prefix + message.MessageId;
             if (subject.Length > MaxSubjectLength)
@@ -81,7 +82,19 @@ public sealed class ThreadActivityRecorder(IStudyGroupStore groups, IMemberStore
         }
 
         var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= ParticipationEvent.MaxDetailLength ? collapsed : collapsed[..(ParticipationEvent.MaxDetailLength - 1)] + "…";
+        if (collapsed.Length <= ParticipationEvent.MaxDetailLength)
+        {
+            return collapsed;
+        }
+
+        // Never cut an emoji (a surrogate pair) in half.
+        var cut = ParticipationEvent.MaxDetailLength - 1;
+        if (char.IsHighSurrogate(collapsed[cut - 1]))
+        {
+            cut--;
+        }
+
+        return collapsed[..cut] + "…";
     }
 
     // Channel and thread together where they fit: Slack thread ids (timestamps) are unique only per channel.

@@ -70,14 +70,14 @@ public interface IDailyProblemStore
 
     Task<AttemptSummary> SummarizeAsync(long dailyProblemId, CancellationToken cancellationToken);
 
-    /// <summary>The group's problems posted since <paramref name="since"/> (or ever), oldest first, with their counts, in one query.</summary>
+    /// <summary>The group's problems posted since <paramref name="since"/> (or ever), oldest first, with their counts (two queries, however many problems).</summary>
     Task<IReadOnlyList<ProblemSummary>> SummariesAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>The member's correct answers in the group, with the local day fixed when they answered.</summary>
     Task<IReadOnlyList<Participation.StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken);
 
-    /// <summary>Every member's correct answers in the group (for everyone's streaks at once).</summary>
-    Task<IReadOnlyDictionary<long, IReadOnlyList<Participation.StreakSolve>>> AllSolvesAsync(long groupId, CancellationToken cancellationToken);
+    /// <summary>Every member's on-time solve days (local days fixed when they answered), for everyone's streak at once.</summary>
+    Task<IReadOnlyDictionary<long, IReadOnlySet<DateOnly>>> SolveDaysAsync(long groupId, CancellationToken cancellationToken);
 
     /// <summary>Per member who answered since <paramref name="since"/> (or ever): solves, first-try solves, late solves.</summary>
     Task<IReadOnlyList<Participation.SolveTotals>> SolveTotalsAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);

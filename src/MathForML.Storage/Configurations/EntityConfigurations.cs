@@ -62,6 +62,7 @@ internal sealed class AttemptConfiguration : IEntityTypeConfiguration<AttemptEnt
         builder.HasOne<MemberEntity>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.ProblemPostId, a.MemberId });
         builder.HasIndex(a => new { a.MemberId, a.SubmittedAt });
+        builder.HasIndex(a => new { a.ProblemPostId, a.Verdict, a.Late, a.MemberId, a.AttemptNumber, a.SubmittedAt, a.LocalDay });
         builder.Property(a => a.Platform).HasConversion<string>().HasMaxLength(16).HasDefaultValueSql("'Local'");
         builder.Property(a => a.Late).HasDefaultValueSql("0");
         builder.Property(a => a.LocalDay).HasMaxLength(10);

@@ -163,8 +163,33 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
     public async Task<IReadOnlyList<StreakSolve>> SolvesAsync(long groupId, long memberId, CancellationToken cancellationToken) =>
         (await LoadSolvesAsync(groupId, memberId, cancellationToken)).GetValueOrDefault(memberId) ?? [];
 
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<StreakSolve>>> AllSolvesAsync(long groupId, CancellationToken cancellationToken) =>
-        await LoadSolvesAsync(groupId, null, cancellationToken);
+    public async Task<IReadOnlyDictionary<long, IReadOnlySet<DateOnly>>> SolveDaysAsync(long groupId, CancellationToken cancellationToken)
+    {
+        await using var context = database.CreateContext();
+        var correct = nameof(Outcome.Correct);
+        // Only the three columns a streak needs, and no ordering: this runs over a group's whole history.
+        var rows = await (
+            from p in context.ProblemPosts.AsNoTracking()
+            join a in context.Attempts.AsNoTracking() on p.Id equals a.ProblemPostId
+            where p.GroupId == groupId && a.Verdict == correct && !a.Late
+            select new { a.MemberId, a.LocalDay, a.SubmittedAt }).ToListAsync(cancellationToken);
+        var parsed = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var days = new Dictionary<long, HashSet<DateOnly>>();
+        foreach (var row in rows)
+        {
+            var day = row.LocalDay is { } text
+                ? parsed.TryGetValue(text, out var known) ? known : parsed[text] = ParseDay(text)
+                : DateOnly.FromDateTime(row.SubmittedAt.UtcDateTime);
+            if (!days.TryGetValue(row.MemberId, out var set))
+            {
+                days[row.MemberId] = set = [];
+            }
+
+            set.Add(day);
+        }
+
+        return days.ToDictionary(d => d.Key, d => (IReadOnlySet<DateOnly>)d.Value);
+    }
 
     public async Task<IReadOnlyList<SolveTotals>> SolveTotalsAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
@@ -188,26 +213,24 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
         return [.. totals.Select(t => new SolveTotals(t.MemberId, t.DisplayName, t.HiddenFromLeaderboards, t.Solved, t.FirstTry, t.Late))];
     }
 
-    private async Task<Dictionary<long, IReadOnlyList<StreakSolve>>> LoadSolvesAsync(long groupId, long? memberId, CancellationToken cancellationToken)
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<Dictionary<long, IReadOnlyList<StreakSolve>>> LoadSolvesAsync(long groupId, long memberId, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         var correct = nameof(Outcome.Correct);
         var query =
             from a in context.Attempts.AsNoTracking()
             join p in context.ProblemPosts.AsNoTracking() on a.ProblemPostId equals p.Id
-            where p.GroupId == groupId && a.Verdict == correct
+            where p.GroupId == groupId && a.Verdict == correct && a.MemberId == memberId
             select new { a.MemberId, p.Number, a.LocalDay, a.SubmittedAt, a.TimeZoneId, a.Late };
-        if (memberId is { } member)
-        {
-            query = query.Where(r => r.MemberId == member);
-        }
 
         var rows = await query.OrderBy(r => r.SubmittedAt).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.MemberId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<StreakSolve>)[.. g.Select(r => new StreakSolve(
                 r.Number,
-                r.LocalDay is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(r.SubmittedAt.UtcDateTime),
+                r.LocalDay is { } day ? ParseDay(day) : DateOnly.FromDateTime(r.SubmittedAt.UtcDateTime),
                 r.SubmittedAt,
                 r.TimeZoneId ?? "UTC",
                 r.Late))]);

@@ -117,4 +117,36 @@ public sealed class StreakCalculatorTests
     [Fact]
     public void No_solves_is_an_empty_report() =>
         Assert.Equal(new StreakReport(0, 0, 0, []), StreakCalculator.Compute([], Open(3), Monday.AddDays(3)));
+
+    [Fact]
+    public void A_member_behind_the_group_who_solved_yesterdays_problem_keeps_the_streak_when_the_bot_is_down_today()
+    {
+        // Posted 09:00 Berlin Monday (03:00 New York), open until 09:00 Berlin Tuesday (03:00 New York). The bot
+        // was down on Tuesday, so Tuesday's problem never came: Tuesday in New York needs no solve.
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var posted = LocalTimes.ToInstant(Monday, new TimeOnly(9, 0), Berlin);
+        var days = StreakCalculator.ProblemDays([(posted, posted.AddDays(1))], newYork);
+
+        var report = StreakCalculator.Compute([Solve(0, 20, 0, newYork)], days, Monday.AddDays(2));
+
+        Assert.Equal([Monday], days);
+        Assert.Equal([StreakDayKind.Counted, StreakDayKind.NoProblem, StreakDayKind.Pending], report.History.Select(d => d.Kind));
+        Assert.Equal(1, report.Current);
+    }
+
+    [Theory]
+    [InlineData("Asia/Tokyo", "2026-11-23")]
+    [InlineData("Europe/Berlin", "2026-11-23")]
+    [InlineData("America/Los_Angeles", "2026-11-23")]
+    [InlineData("Pacific/Kiritimati", "2026-11-23")]
+    [InlineData("Pacific/Pago_Pago", "2026-11-22")]
+    public void A_problem_day_is_the_posting_day_in_the_members_zone(string zoneId, string expected)
+    {
+        // 09:00 Berlin on Monday 23 Nov is 08:00 UTC: still Sunday in Pago Pago (UTC-11).
+        var posted = LocalTimes.ToInstant(Monday, new TimeOnly(9, 0), Berlin);
+
+        var days = StreakCalculator.ProblemDays([(posted, posted.AddDays(1))], TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+
+        Assert.Equal([DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)], days);
+    }
 }

@@ -1,3 +1,4 @@
+using MathForML.TestKit;
 using System.Diagnostics;
 using MathForML.Rendering.Charts;
 using MathForML.Rendering.Tests.Support;

@@ -1,3 +1,4 @@
+using MathForML.TestKit;
 using MathForML.Rendering.Charts;
 using MathForML.Rendering.Raster;
 using MathForML.Rendering.Tests.Support;

@@ -17,7 +17,7 @@ public static class StreakTexts
     public const string CountedFormat = "{0}: counted, solved #{1} at {2} ({3})";
     public const string FrozenFormat = "{0}: kept by a freeze token (earned by 7 days in a row)";
     public const string MissedFormat = "{0}: missed, a problem was open and not solved by midnight";
-    public const string NoProblemFormat = "{0}: no problem was open (does not count against you)";
+    public const string NoProblemFormat = "{0}: no problem was posted that day, your time (does not count against you)";
     public const string PendingFormat = "{0}: today, still open until midnight";
 }
 

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace MathForML.Rendering.Tests.Support;
+namespace MathForML.TestKit;
 
 /// <summary>A decoded 8-bit RGB or RGBA image.</summary>
-internal sealed record DecodedImage(int Width, int Height, int Channels, byte[] Pixels)
+public sealed record DecodedImage(int Width, int Height, int Channels, byte[] Pixels)
 {
     public (byte R, byte G, byte B) At(int x, int y)
     {
@@ -17,7 +17,7 @@ internal sealed record DecodedImage(int Width, int Height, int Channels, byte[] 
 /// Independent PNG reader for tests: checks the signature, every chunk CRC, IHDR fields, and undoes
 /// all five row filters, so an encoder bug cannot hide behind a matching decoder shortcut.
 /// </summary>
-internal static class PngDecoder
+public static class PngDecoder
 {
     public static DecodedImage Decode(byte[] png)
     {

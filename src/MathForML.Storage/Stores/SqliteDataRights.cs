@@ -32,8 +32,7 @@ internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsSto
     {
         await using var context = database.CreateContext();
         var groups = await context.StudyGroups.AsNoTracking().Where(g => g.Id == groupId).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
-        var memberIds = context.ParticipationEvents.Where(e => e.GroupId == groupId).Select(e => e.MemberId)
-            .Union(from a in context.Attempts join p in context.ProblemPosts on a.ProblemPostId equals p.Id where p.GroupId == groupId select a.MemberId);
+        var memberIds = SqliteGroupRoster.MemberIds(context, groupId);
         // Members who keep their name off leaderboards are not named to organizers either.
         var names = await context.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.HiddenFromLeaderboards && !m.PlatformUserId.StartsWith(ForgottenPrefix) ? $"member {m.Id}" : m.DisplayName, cancellationToken);

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using MathForML.Content.Problems;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Participation;
 using MathForML.Core.Problems;
 using MathForML.Core.Reading;
 using MathForML.Host.Local;
+using MathForML.IntegrationTests.Problems;
 using MathForML.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +20,6 @@ namespace MathForML.IntegrationTests.Participation;
 /// </summary>
 public sealed partial class ParticipationFlowTests : IDisposable
 {
-    private const string ProblemId = "la-det-2x2";
     private readonly TempDirectory _folder = new();
 
     public void Dispose()
@@ -32,7 +31,7 @@ public sealed partial class ParticipationFlowTests : IDisposable
     [Fact]
     public async Task Streak_days_follow_the_members_clock_across_dst_a_zone_change_and_downtime()
     {
-        var bank = WriteBank();
+        var bank = OneProblemBank.Write(_folder);
         var answer = Answer(bank);
 
         // Saturday 24 Oct 2026, 08:00 in Berlin (CEST). Clocks go back on Sunday at 03:00.
@@ -99,7 +98,7 @@ public sealed partial class ParticipationFlowTests : IDisposable
     [Fact]
     public async Task Exports_give_the_records_as_files_and_forgetting_unlinks_the_member_but_keeps_the_counts()
     {
-        var bank = WriteBank();
+        var bank = OneProblemBank.Write(_folder);
         var answer = Answer(bank);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         await using var terminal = await Terminal.StartAsync(_folder, time, bank);
@@ -139,13 +138,13 @@ public sealed partial class ParticipationFlowTests : IDisposable
         Assert.Contains("1. " + LeaderboardTexts.HiddenName + ": 2 point(s), 1 solved", await terminal.SendAsync("/leaderboard"), StringComparison.Ordinal);
         var after = File.ReadAllText(FilePath(await terminal.SendAsync("/group export"), ".csv"));
         Assert.DoesNotContain(wrong, after, StringComparison.Ordinal);
-        Assert.Equal(2, Count(after, ",forgotten member,problem-answer,"));
+        Assert.Equal(2, OneProblemBank.Count(after, ",forgotten member,problem-answer,"));
     }
 
     [Fact]
     public async Task The_digest_before_a_session_lists_solve_rates_open_questions_and_reading_counts()
     {
-        var bank = WriteBank();
+        var bank = OneProblemBank.Write(_folder);
         var answer = Answer(bank);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         await using var terminal = await Terminal.StartAsync(_folder, time, bank);
@@ -177,21 +176,7 @@ public sealed partial class ParticipationFlowTests : IDisposable
         Assert.Contains("solve-rates.png", digest, StringComparison.Ordinal);
     }
 
-    private string WriteBank()
-    {
-        var bank = _folder.File("bank");
-        Directory.CreateDirectory(bank);
-        File.Copy(Repository.Path("config", "problems", ProblemBankLoader.MacrosFileName), Path.Combine(bank, ProblemBankLoader.MacrosFileName));
-        File.Copy(Repository.Path("config", "problems", "linear-algebra", ProblemId + ".yml"), Path.Combine(bank, ProblemId + ".yml"));
-        return bank;
-    }
-
-    private static string Answer(string bank)
-    {
-        var (parsed, errors) = ProblemParser.Parse(File.ReadAllText(Path.Combine(bank, ProblemId + ".yml")), ProblemId + ".yml");
-        Assert.Empty(errors);
-        return DailyProblemService.GroupInstance(parsed!.Problem, groupId: 1)!.ExpectedAnswer;
-    }
+    private static string Answer(string bank) => DailyProblemService.GroupInstance(OneProblemBank.Load(bank), groupId: 1)!.ExpectedAnswer;
 
     private static (string Path, int Width, int Height, string AltText) Image(string reply)
     {
@@ -221,8 +206,6 @@ public sealed partial class ParticipationFlowTests : IDisposable
 
         return colours.Count;
     }
-
-    private static int Count(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
 

@@ -13,7 +13,6 @@ namespace MathForML.IntegrationTests.Problems;
 /// </summary>
 public sealed class DailyProblemFlowTests : IDisposable
 {
-    private const string ProblemId = "la-det-2x2";
     private readonly TempDirectory _folder = new();
 
     public void Dispose()
@@ -25,8 +24,8 @@ public sealed class DailyProblemFlowTests : IDisposable
     [Fact]
     public async Task A_day_of_the_daily_problem_posts_judges_hints_and_reveals_once_each()
     {
-        var bank = WriteBank();
-        var problem = LoadProblem(bank);
+        var bank = OneProblemBank.Write(_folder);
+        var problem = OneProblemBank.Load(bank);
         var groupNumbers = DailyProblemService.GroupInstance(problem, groupId: 1)!;
 
         // Monday 23 Nov 2026, 08:00 in Berlin; the problem comes at 09:00 local.
@@ -75,16 +74,16 @@ public sealed class DailyProblemFlowTests : IDisposable
         Assert.Contains(Format(ProblemTexts.SummaryFormat, 1, 1, 0), terminal.Output, StringComparison.Ordinal);
 
         var transcript = terminal.Output;
-        Assert.Equal(1, Count(transcript, "[post] Problem #1:"));
-        Assert.Equal(1, Count(transcript, "[post] Solution to problem #1"));
-        Assert.Equal(1, Count(transcript, "[post] Hint 2 for problem #1"));
+        Assert.Equal(1, OneProblemBank.Count(transcript, "[post] Problem #1:"));
+        Assert.Equal(1, OneProblemBank.Count(transcript, "[post] Solution to problem #1"));
+        Assert.Equal(1, OneProblemBank.Count(transcript, "[post] Hint 2 for problem #1"));
     }
 
     [Fact]
     public async Task Personal_numbers_are_judged_once_seen_and_an_organizer_can_reveal_early()
     {
-        var bank = WriteBank();
-        var problem = LoadProblem(bank);
+        var bank = OneProblemBank.Write(_folder);
+        var problem = OneProblemBank.Load(bank);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         await using var terminal = await Terminal.StartAsync(_folder, time, bank);
         await terminal.SendAsync("/group");
@@ -109,13 +108,13 @@ public sealed class DailyProblemFlowTests : IDisposable
         // The deadline's own reveal finds it done and posts nothing more.
         time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 30, TimeSpan.Zero));
         await terminal.WaitForPostAsync("[post] Problem #2:", time);
-        Assert.Equal(1, Count(terminal.Output, "[post] Solution to problem #1"));
+        Assert.Equal(1, OneProblemBank.Count(terminal.Output, "[post] Solution to problem #1"));
     }
 
     [Fact]
     public async Task After_three_days_of_downtime_one_problem_is_posted_late_not_a_burst()
     {
-        var bank = WriteBank();
+        var bank = OneProblemBank.Write(_folder);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         await using (var before = await Terminal.StartAsync(_folder, time, bank))
         {
@@ -128,39 +127,12 @@ public sealed class DailyProblemFlowTests : IDisposable
         await after.WaitForPostAsync("[thread opened: Problem #1:", time);
         await after.SendAsync("/group");
 
-        Assert.Equal(1, Count(after.Output, "[post] Problem #"));
+        Assert.Equal(1, OneProblemBank.Count(after.Output, "[post] Problem #"));
         Assert.Contains("by Fri 27 Nov 2026 12:00 Europe/Berlin", after.Output, StringComparison.Ordinal);
-    }
-
-    private string WriteBank()
-    {
-        var bank = _folder.File("bank");
-        Directory.CreateDirectory(bank);
-        File.Copy(Repository.Path("config", "problems", ProblemBankLoader.MacrosFileName), Path.Combine(bank, ProblemBankLoader.MacrosFileName));
-        File.Copy(Repository.Path("config", "problems", "linear-algebra", ProblemId + ".yml"), Path.Combine(bank, ProblemId + ".yml"));
-        return bank;
-    }
-
-    private static Problem LoadProblem(string bank)
-    {
-        var (parsed, errors) = ProblemParser.Parse(File.ReadAllText(Path.Combine(bank, ProblemId + ".yml")), ProblemId + ".yml");
-        Assert.Empty(errors);
-        return parsed!.Problem;
     }
 
     /// <summary>A different integer: the expected answer plus one.</summary>
     private static string Wrong(string expected) => (long.Parse(expected, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
 
     private static string Format(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
-
-    private static int Count(string text, string part)
-    {
-        var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
-    }
 }

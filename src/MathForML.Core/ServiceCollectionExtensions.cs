@@ -69,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddCommandHandler<MyDataExportHandler>();
         services.AddCommandHandler<MyDataForgetHandler>();
         services.AddCommandHandler<GroupExportHandler>();
+        services.AddCommandHandler<GroupStreakHandler>();
         services.AddDueItemHandler<ReadingDigestHandler>();
         services.AddCommandHandler<LeaderboardHandler>();
         services.AddCommandHandler<PrivacyHandler>();

@@ -136,6 +136,13 @@ public static class CommandCatalog
             Parameters = [new("time-zone", "The group's IANA time zone, e.g. Asia/Kolkata.") { TakesRest = true }],
             Example = "/group timezone America/Chicago",
         },
+        new CommandDefinition("streak", "Choose what keeps a streak: solving the daily problem, or also marking a reading done.")
+        {
+            Access = CommandAccess.Organizers,
+            Parameters = [new("counts", "`solve` (default) or `solve-or-read`.") { Choices = ["solve", "solve-or-read"] }],
+            Example = "/group streak solve-or-read",
+            Capability = Participation,
+        },
         new CommandDefinition("export", "Download the group's participation as a CSV file (only you get it).")
         {
             Access = CommandAccess.Organizers,

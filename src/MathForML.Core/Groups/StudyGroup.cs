@@ -13,6 +13,9 @@ public sealed record GroupSettings
 
     /// <summary>How long members have to answer before the solution is revealed.</summary>
     public int AnswerWindowHours { get; init; } = 24;
+
+    /// <summary>A day also counts for streaks when a member marks a reading done that day (not only a solve).</summary>
+    public bool ReadingCountsForStreaks { get; init; }
 }
 
 /// <summary>The data needed to start a group.</summary>

@@ -18,6 +18,14 @@ public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipa
         ArgumentNullException.ThrowIfNull(member);
         var zone = TimeZones.Find(member.TimeZoneId ?? group.TimeZoneId) ?? TimeZoneInfo.Utc;
         var solves = await problems.SolvesAsync(group.Id, member.Id, cancellationToken);
+        if (group.Settings.ReadingCountsForStreaks)
+        {
+            // Readings keep no zone of their own: their day is read in the member's zone now.
+            var readings = (await ReadingsAsync(group, cancellationToken)).Where(e => e.MemberId == member.Id)
+                .Select(e => new StreakSolve(0, LocalTimes.DateIn(e.OccurredAt, zone), e.OccurredAt, zone.Id, Late: false) { ReadingSubject = e.Subject });
+            solves = [.. solves, .. readings];
+        }
+
         var windows = await problems.OpenWindowsAsync(group.Id, cancellationToken);
         var report = StreakCalculator.Compute(solves, StreakCalculator.ProblemDays(windows, zone), LocalTimes.DateIn(now, zone));
         return new MemberStreak(report, zone);
@@ -42,6 +50,19 @@ public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipa
         var problemDays = StreakCalculator.ProblemDays(await problems.OpenWindowsAsync(group.Id, cancellationToken), zone);
         var today = LocalTimes.DateIn(now, zone);
         var all = await problems.SolveDaysAsync(group.Id, cancellationToken);
+        if (group.Settings.ReadingCountsForStreaks)
+        {
+            var readingDays = (await ReadingsAsync(group, cancellationToken))
+                .GroupBy(e => e.MemberId)
+                .ToDictionary(g => g.Key, g => g.Select(e => LocalTimes.DateIn(e.OccurredAt, zone)));
+            all = all.Keys.Union(readingDays.Keys).ToDictionary(
+                id => id,
+                id => (IReadOnlySet<DateOnly>)(all.GetValueOrDefault(id) ?? Enumerable.Empty<DateOnly>()).Concat(readingDays.GetValueOrDefault(id) ?? []).ToHashSet());
+        }
+
         return all.ToDictionary(m => m.Key, m => StreakCalculator.Summarize(m.Value, problemDays, today).Current);
     }
+
+    private Task<IReadOnlyList<ParticipationEvent>> ReadingsAsync(StudyGroup group, CancellationToken cancellationToken) =>
+        log.ListAsync(group.Id, [ParticipationKinds.ReadingDone], null, cancellationToken);
 }

@@ -4,7 +4,11 @@ namespace MathForML.Core.Participation;
 /// A solve as the streak sees it: the member's local day is fixed when they answer, in the time zone they
 /// had then, so changing zone later never rewrites history.
 /// </summary>
-public sealed record StreakSolve(int ProblemNumber, DateOnly LocalDay, DateTimeOffset SolvedAt, string TimeZoneId, bool Late);
+public sealed record StreakSolve(int ProblemNumber, DateOnly LocalDay, DateTimeOffset SolvedAt, string TimeZoneId, bool Late)
+{
+    /// <summary>Set when the day was kept by marking a reading done (groups that count reading): the session's subject.</summary>
+    public string? ReadingSubject { get; init; }
+}
 
 public enum StreakDayKind
 {
@@ -25,7 +29,11 @@ public enum StreakDayKind
 }
 
 /// <summary>One line of the auditable history: the day, what happened, and why.</summary>
-public sealed record StreakDay(DateOnly Day, StreakDayKind Kind, int? ProblemNumber, DateTimeOffset? SolvedAt, string? TimeZoneId);
+public sealed record StreakDay(DateOnly Day, StreakDayKind Kind, int? ProblemNumber, DateTimeOffset? SolvedAt, string? TimeZoneId)
+{
+    /// <summary>The reading that kept the day, when it was a reading rather than a solve.</summary>
+    public string? ReadingSubject { get; init; }
+}
 
 /// <summary>Freeze tokens: one earned per <see cref="FreezeEvery"/> counted days in a row, at most <see cref="MaxFreezes"/> held.</summary>
 public sealed record StreakRules(int FreezeEvery = 7, int MaxFreezes = 2)
@@ -60,11 +68,11 @@ public static class StreakCalculator
     public static StreakReport Compute(IReadOnlyList<StreakSolve> solves, IReadOnlySet<DateOnly> problemDays, DateOnly today, StreakRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(solves);
-        var counted = solves.Where(s => !s.Late).GroupBy(s => s.LocalDay).ToDictionary(g => g.Key, g => g.OrderBy(s => s.SolvedAt).First());
+        var counted = solves.Where(s => !s.Late).GroupBy(s => s.LocalDay).ToDictionary(g => g.Key, g => g.OrderBy(s => s.ReadingSubject is not null).ThenBy(s => s.SolvedAt).First());
         var history = new List<StreakDay>();
         var (current, best, freezes) = Walk(counted.Keys.ToHashSet(), problemDays, today, rules, (day, kind) => history.Add(
             counted.TryGetValue(day, out var solve) && kind == StreakDayKind.Counted
-                ? new StreakDay(day, kind, solve.ProblemNumber, solve.SolvedAt, solve.TimeZoneId)
+                ? new StreakDay(day, kind, solve.ProblemNumber, solve.SolvedAt, solve.TimeZoneId) { ReadingSubject = solve.ReadingSubject }
                 : new StreakDay(day, kind, null, null, null)));
         return history.Count == 0 ? new StreakReport(0, 0, 0, []) : new StreakReport(current, best, freezes, history);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
+using MathForML.Core.Groups;
 using MathForML.Core.Participation;
 using MathForML.Core.Problems;
 using MathForML.Core.Reading;
@@ -102,7 +103,9 @@ public sealed partial class ParticipationFlowTests : IDisposable
         var answer = Answer(bank);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         await using var terminal = await Terminal.StartAsync(_folder, time, bank);
-        await terminal.SendAsync("/group");
+        Assert.Contains("Streak days: " + GroupMessages.StreakBySolving, await terminal.SendAsync("/group"), StringComparison.Ordinal);
+        Assert.Contains(GroupMessages.StreakBySolvingOrReading, await terminal.SendAsync("/group streak solve-or-read"), StringComparison.Ordinal);
+        Assert.Contains("Streak days: " + GroupMessages.StreakBySolvingOrReading, await terminal.SendAsync("/group"), StringComparison.Ordinal);
         time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 8, 0, 30, TimeSpan.Zero));
         await terminal.WaitForPostAsync("[post] Problem #1:", time);
         var wrong = "-" + answer + ".5";

@@ -104,3 +104,26 @@ public sealed class GroupTimeZoneHandler(IStudyGroupStore groups, IEnumerable<IG
         return ChatReply.Text(GroupMessages.TimeZoneChanged(updated, group.TimeZoneId));
     }
 }
+
+/// <summary><c>/group streak &lt;solve|solve-or-read&gt;</c>: which action keeps a member's streak day.</summary>
+public sealed class GroupStreakHandler(IStudyGroupStore groups) : ICommandHandler
+{
+    public string Path => "group streak";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var group = request.Group!;
+        var reading = request.Command.Argument("counts") == "solve-or-read";
+        if (reading == group.Settings.ReadingCountsForStreaks)
+        {
+            return ChatReply.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, GroupMessages.StreakRuleUnchangedFormat, group.Name, GroupMessages.StreakRule(group.Settings)), ephemeral: true);
+        }
+
+        var updated = group with { Settings = group.Settings with { ReadingCountsForStreaks = reading } };
+        await groups.UpdateAsync(updated, cancellationToken);
+        return ChatReply.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, GroupMessages.StreakRuleFormat, group.Name, GroupMessages.StreakRule(updated.Settings)));
+    }
+}

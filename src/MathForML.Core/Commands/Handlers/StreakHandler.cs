@@ -15,6 +15,7 @@ public static class StreakTexts
     public const string HeaderFormat = "**Streak: {0} day(s)** (best {1}). Freeze tokens held: {2}. Days count in your time zone, {3}; set it with `/timezone`.";
     public const string NoSolves = "No streak yet: solve a daily problem before midnight your time to start one.";
     public const string CountedFormat = "{0}: counted, solved #{1} at {2} ({3})";
+    public const string CountedReadingFormat = "{0}: counted, marked a reading done at {1} ({2})";
     public const string FrozenFormat = "{0}: kept by a freeze token (earned by 7 days in a row)";
     public const string MissedFormat = "{0}: missed, a problem was open and not solved by midnight";
     public const string NoProblemFormat = "{0}: no problem was posted that day, your time (does not count against you)";
@@ -44,6 +45,7 @@ public sealed class StreakHandler(ParticipationQueries queries) : ICommandHandle
             var date = day.Day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
             text.Append('\n').Append(day.Kind switch
             {
+                StreakDayKind.Counted when day.ReadingSubject is not null => Format(StreakTexts.CountedReadingFormat, date, Local(day), day.TimeZoneId),
                 StreakDayKind.Counted => Format(StreakTexts.CountedFormat, date, day.ProblemNumber, Local(day), day.TimeZoneId),
                 StreakDayKind.Frozen => Format(StreakTexts.FrozenFormat, date),
                 StreakDayKind.Missed => Format(StreakTexts.MissedFormat, date),

@@ -139,7 +139,7 @@ public static class CommandCatalog
         new CommandDefinition("streak", "Choose what keeps a streak: solving the daily problem, or also marking a reading done.")
         {
             Access = CommandAccess.Organizers,
-            Parameters = [new("counts", "`solve` (default) or `solve-or-read`.") { Choices = ["solve", "solve-or-read"] }],
+            Parameters = [new("rule", "`solve` (the default for new groups) or `solve-or-read`.") { Choices = ["solve", "solve-or-read"] }],
             Example = "/group streak solve-or-read",
             Capability = Participation,
         },

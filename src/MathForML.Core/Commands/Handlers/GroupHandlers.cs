@@ -116,7 +116,7 @@ public sealed class GroupStreakHandler(IStudyGroupStore groups) : ICommandHandle
     {
         ArgumentNullException.ThrowIfNull(request);
         var group = request.Group!;
-        var reading = request.Command.Argument("counts") == "solve-or-read";
+        var reading = request.Command.Argument("rule") == "solve-or-read";
         if (reading == group.Settings.ReadingCountsForStreaks)
         {
             return ChatReply.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, GroupMessages.StreakRuleUnchangedFormat, group.Name, GroupMessages.StreakRule(group.Settings)), ephemeral: true);

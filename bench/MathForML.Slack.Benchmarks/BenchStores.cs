@@ -18,6 +18,9 @@ internal sealed class BenchMembers : IMemberStore
     public Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyDictionary<long, string>> OwnTimeZonesAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<long, string>>(new Dictionary<long, string>());
 }
 
 internal sealed class NoGroups : IStudyGroupStore

@@ -65,4 +65,9 @@ public sealed class InMemoryMemberStore : IMemberStore
         _members[key] = _members[key] with { HiddenFromLeaderboards = hidden };
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyDictionary<long, string>> OwnTimeZonesAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<long, string>>(_members.Values
+            .Where(m => m.TimeZoneId is not null && memberIds.Contains(m.Id))
+            .ToDictionary(m => m.Id, m => m.TimeZoneId!));
 }

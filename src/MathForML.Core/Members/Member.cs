@@ -19,4 +19,7 @@ public interface IMemberStore
     Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken);
 
     Task SetHiddenFromLeaderboardsAsync(long memberId, bool hidden, CancellationToken cancellationToken);
+
+    /// <summary>The own time zones of those of <paramref name="memberIds"/> who set one (others are left out).</summary>
+    Task<IReadOnlyDictionary<long, string>> OwnTimeZonesAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken);
 }

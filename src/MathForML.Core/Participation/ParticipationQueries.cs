@@ -9,7 +9,7 @@ namespace MathForML.Core.Participation;
 public sealed record MemberStreak(StreakReport Report, TimeZoneInfo Zone);
 
 /// <summary>The read side of participation that commands, digests and the benchmark share.</summary>
-public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipationLog log)
+public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipationLog log, IMemberStore members)
 {
     /// <summary>The member's streak on their own local days (their zone, else the group's).</summary>
     public async Task<MemberStreak> StreakAsync(StudyGroup group, Member member, DateTimeOffset now, CancellationToken cancellationToken)
@@ -42,25 +42,40 @@ public sealed class ParticipationQueries(IDailyProblemStore problems, IParticipa
         return Leaderboard.Rank(totals, streaks, reading);
     }
 
-    /// <summary>Everyone's current streak; problem days in the group's zone, solve days as fixed when answered.</summary>
+    /// <summary>
+    /// Everyone's current streak, counted as <c>/streak</c> counts it: on each member's own local days (their
+    /// zone, else the group's), with solve days as fixed when they answered.
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, int>> CurrentStreaksAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var zone = TimeZones.Find(group.TimeZoneId) ?? TimeZoneInfo.Utc;
-        var problemDays = StreakCalculator.ProblemDays(await problems.OpenWindowsAsync(group.Id, cancellationToken), zone);
-        var today = LocalTimes.DateIn(now, zone);
+        var groupZone = TimeZones.Find(group.TimeZoneId) ?? TimeZoneInfo.Utc;
+        var windows = await problems.OpenWindowsAsync(group.Id, cancellationToken);
+        // Problem days depend only on the zone: work them out once per zone in use, not once per member.
+        var problemDays = new Dictionary<string, IReadOnlySet<DateOnly>>(StringComparer.Ordinal);
+        IReadOnlySet<DateOnly> ProblemDaysIn(TimeZoneInfo zone) =>
+            problemDays.TryGetValue(zone.Id, out var days) ? days : problemDays[zone.Id] = StreakCalculator.ProblemDays(windows, zone);
         var all = await problems.SolveDaysAsync(group.Id, cancellationToken);
-        if (group.Settings.ReadingCountsForStreaks)
+        var readings = group.Settings.ReadingCountsForStreaks ? await ReadingsAsync(group, cancellationToken) : [];
+        var zones = (await members.OwnTimeZonesAsync([.. all.Keys.Union(readings.Select(e => e.MemberId))], cancellationToken))
+            .ToDictionary(z => z.Key, z => TimeZones.Find(z.Value) ?? groupZone);
+        TimeZoneInfo ZoneOf(long memberId) => zones.GetValueOrDefault(memberId) ?? groupZone;
+
+        if (readings.Count > 0)
         {
-            var readingDays = (await ReadingsAsync(group, cancellationToken))
+            var readingDays = readings
                 .GroupBy(e => e.MemberId)
-                .ToDictionary(g => g.Key, g => g.Select(e => LocalTimes.DateIn(e.OccurredAt, zone)));
+                .ToDictionary(g => g.Key, g => g.Select(e => LocalTimes.DateIn(e.OccurredAt, ZoneOf(g.Key))));
             all = all.Keys.Union(readingDays.Keys).ToDictionary(
                 id => id,
                 id => (IReadOnlySet<DateOnly>)(all.GetValueOrDefault(id) ?? Enumerable.Empty<DateOnly>()).Concat(readingDays.GetValueOrDefault(id) ?? []).ToHashSet());
         }
 
-        return all.ToDictionary(m => m.Key, m => StreakCalculator.Summarize(m.Value, problemDays, today).Current);
+        return all.ToDictionary(m => m.Key, m =>
+        {
+            var zone = ZoneOf(m.Key);
+            return StreakCalculator.Summarize(m.Value, ProblemDaysIn(zone), LocalTimes.DateIn(now, zone)).Current;
+        });
     }
 
     private Task<IReadOnlyList<ParticipationEvent>> ReadingsAsync(StudyGroup group, CancellationToken cancellationToken) =>

@@ -66,6 +66,15 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
         }
     }
 
+    public async Task<IReadOnlyDictionary<long, string>> OwnTimeZonesAsync(IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberIds);
+        await using var context = database.CreateContext();
+        return await context.Members.AsNoTracking()
+            .Where(m => m.TimeZoneId != null && memberIds.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => m.TimeZoneId!, cancellationToken);
+    }
+
     private static Task<MemberEntity?> Find(MathForMLDbContext context, MemberRef member, CancellationToken cancellationToken) =>
         context.Members.SingleOrDefaultAsync(m => m.Platform == member.Platform && m.PlatformUserId == member.PlatformUserId, cancellationToken);
 

@@ -2,6 +2,8 @@ using MathForML.Core.Chat;
 using MathForML.Core.Groups;
 using MathForML.Core.Members;
 using MathForML.Core.Participation;
+using MathForML.Core.Problems;
+using MathForML.Core.Scheduling;
 using MathForML.Math;
 using MathForML.Storage.Stores;
 using static MathForML.Storage.Tests.Stores.ParticipationSeed;
@@ -18,7 +20,7 @@ public sealed class ParticipationQueriesTests : IAsyncLifetime, IDisposable
 
     public ParticipationQueriesTests() => _seed = new ParticipationSeed(_test);
 
-    private ParticipationQueries Queries => new(_seed.Problems, _seed.Log);
+    private ParticipationQueries Queries => new(_seed.Problems, _seed.Log, _seed.Members);
 
     public async Task InitializeAsync()
     {
@@ -69,5 +71,33 @@ public sealed class ParticipationQueriesTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, streak.Report.Current);
         Assert.Equal(3, (await Queries.CurrentStreaksAsync(group, Monday.AddDays(2).AddHours(12), CancellationToken.None))[_ada.Id]);
         Assert.Equal(3, (await Queries.LeaderboardAsync(group, LeaderboardPeriod.All, Monday.AddDays(2).AddHours(12), CancellationToken.None)).Single().Streak);
+    }
+
+    [Fact]
+    public async Task The_leaderboard_counts_a_members_streak_on_their_own_days_as_streak_does()
+    {
+        // Problems at 08:00 UTC on Thursday and Saturday (none on Friday: the bot was down). For a member in
+        // Pago Pago (UTC-11) they were posted on Wednesday and Friday evening; they solve both that same evening.
+        var pagoPago = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Pago_Pago");
+        var bo = await _seed.MemberAsync("U2", "Bo");
+        await _seed.Members.SetTimeZoneAsync(bo, pagoPago.Id, CancellationToken.None);
+        var member = await _seed.Members.EnsureAsync(new MemberRef(ChatPlatform.Slack, "U2", "Bo"), Monday, CancellationToken.None);
+        foreach (var day in new[] { 3, 5 })
+        {
+            var posted = Monday.AddDays(day);
+            var problem = await _seed.ProblemAsync(_group.Id, "q" + day, posted);
+            await _seed.Problems.SetMessageAsync(problem.Id, new PostedMessage(_group.Home, "n" + day, null), CancellationToken.None);
+            var at = posted.AddHours(1);
+            await _seed.Problems.AddAttemptAsync(
+                new Attempt(problem.Id, bo, 0, "1", Outcome.Correct, 1, false, ChatPlatform.Slack, at) { LocalDay = LocalTimes.DateIn(at, pagoPago), TimeZoneId = pagoPago.Id },
+                CancellationToken.None);
+        }
+
+        var now = Monday.AddDays(5).AddHours(12);
+        var own = await Queries.StreakAsync(_group, member, now, CancellationToken.None);
+        var everyone = await Queries.CurrentStreaksAsync(_group, now, CancellationToken.None);
+
+        Assert.Equal(2, own.Report.Current);
+        Assert.Equal(own.Report.Current, everyone[bo]);
     }
 }

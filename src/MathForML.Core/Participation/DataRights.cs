@@ -46,8 +46,8 @@ public interface IDataRightsStore
 {
     Task<MemberDataExport?> ExportMemberAsync(long memberId, CancellationToken cancellationToken);
 
-    /// <summary>Every record of the group, oldest first.</summary>
-    Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, CancellationToken cancellationToken);
+    /// <summary>The group's records since <paramref name="since"/> (or all of them), oldest first.</summary>
+    Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>
     /// Unlinks the person from everything kept: the member row loses its platform identity, name and zone;

@@ -42,21 +42,37 @@ public sealed class ParticipationPictures(IChartRenderer charts, IDailyProblemSt
     public async Task<ChartOutcome?> SolveRatesAsync(StudyGroup group, DateTimeOffset? since, string period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
+        return await SolveRatesAsync(group, since, period, await roster.MembersAsync(group.Id, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The leaderboard's pictures: solve rates for the period and reading progress, if any (the roster is read once).</summary>
+    public async Task<IReadOnlyList<ChartOutcome>> LeaderboardChartsAsync(StudyGroup group, DateTimeOffset? since, string period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var members = await roster.MembersAsync(group.Id, cancellationToken);
+        ChartOutcome?[] charts =
+        [
+            await SolveRatesAsync(group, since, period, members, cancellationToken),
+            await ReadingProgressAsync(group, members, cancellationToken),
+        ];
+        return [.. charts.OfType<ChartOutcome>()];
+    }
+
+    private async Task<ChartOutcome?> SolveRatesAsync(StudyGroup group, DateTimeOffset? since, string period, IReadOnlyList<RosterEntry> members, CancellationToken cancellationToken)
+    {
         var summaries = await problems.SummariesAsync(group.Id, since, cancellationToken);
         if (summaries.Count == 0)
         {
             return null;
         }
 
-        var members = (await roster.MembersAsync(group.Id, cancellationToken)).Count;
-        var bars = summaries.Select(s => ("#" + s.Number.ToString(CultureInfo.InvariantCulture), s.Attempts.Solved, s.Attempts.Tried, int.Max(members, s.Attempts.Tried))).ToList();
+        var bars = summaries.Select(s => ("#" + s.Number.ToString(CultureInfo.InvariantCulture), s.Attempts.Solved, s.Attempts.Tried, int.Max(members.Count, s.Attempts.Tried))).ToList();
         return Outcome(charts.SolveRates(Format(ChartTitles.SolveRatesFormat, period), bars));
     }
 
     /// <summary>Sessions of the current plan each member marked read; null without a plan or before anyone read.</summary>
-    public async Task<ChartOutcome?> ReadingProgressAsync(StudyGroup group, CancellationToken cancellationToken)
+    private async Task<ChartOutcome?> ReadingProgressAsync(StudyGroup group, IReadOnlyList<RosterEntry> members, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(group);
         if (await plans.FindAsync(group.Id, cancellationToken) is not { } plan || books.Find(plan.BookId) is not { } book)
         {
             return null;
@@ -73,7 +89,7 @@ public sealed class ParticipationPictures(IChartRenderer charts, IDailyProblemSt
             return null;
         }
 
-        var names = (await roster.MembersAsync(group.Id, cancellationToken)).ToDictionary(m => m.MemberId);
+        var names = members.ToDictionary(m => m.MemberId);
         var rows = done
             .Select(d => (Name: names.TryGetValue(d.Key, out var m) && !m.Hidden ? m.Name : ChartTitles.HiddenMember, Done: d.Value, Total: subjects.Count))
             .OrderByDescending(r => r.Done).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)

@@ -28,16 +28,17 @@ internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsSto
             member.CreatedAt, member.LastSeenAt, [.. records.OrderBy(r => r.At)]);
     }
 
-    public async Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken)
     {
+        var from = since ?? DateTimeOffset.MinValue;
         await using var context = database.CreateContext();
         var groups = await context.StudyGroups.AsNoTracking().Where(g => g.Id == groupId).ToDictionaryAsync(g => g.Id, g => g.Name, cancellationToken);
         var memberIds = SqliteGroupRoster.MemberIds(context, groupId);
         // Members who keep their name off leaderboards are not named to organizers either.
         var names = await context.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => m.HiddenFromLeaderboards && !m.PlatformUserId.StartsWith(ForgottenPrefix) ? $"member {m.Id}" : m.DisplayName, cancellationToken);
-        var records = await AttemptsAsync(context, a => context.ProblemPosts.Any(p => p.Id == a.ProblemPostId && p.GroupId == groupId), groups, names, cancellationToken);
-        records.AddRange(await EventsAsync(context, e => e.GroupId == groupId, groups, names, cancellationToken));
+        var records = await AttemptsAsync(context, a => a.SubmittedAt >= from && context.ProblemPosts.Any(p => p.Id == a.ProblemPostId && p.GroupId == groupId), groups, names, cancellationToken);
+        records.AddRange(await EventsAsync(context, e => e.GroupId == groupId && e.OccurredAt >= from, groups, names, cancellationToken));
         return [.. records.OrderBy(r => r.At)];
     }
 

@@ -67,7 +67,7 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Group_export_has_only_that_groups_records_and_pseudonymizes_hidden_members()
     {
-        var records = await _seed.DataRights.ExportGroupAsync(_one, CancellationToken.None);
+        var records = await _seed.DataRights.ExportGroupAsync(_one, null, CancellationToken.None);
 
         var bo = $"member {_bo}";
         Assert.Equal(
@@ -79,7 +79,16 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
                 Event(_one, "Group one", _bo, bo, ParticipationKinds.Rsvp, "session-1", Monday.AddMinutes(30)),
             ],
             records);
-        Assert.Empty(await _seed.DataRights.ExportGroupAsync(_two + 100, CancellationToken.None));
+        Assert.Empty(await _seed.DataRights.ExportGroupAsync(_two + 100, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Group_export_since_a_time_keeps_only_later_records_of_both_kinds()
+    {
+        var records = await _seed.DataRights.ExportGroupAsync(_one, Monday.AddMinutes(15), CancellationToken.None);
+
+        Assert.Equal([Monday.AddMinutes(15), Monday.AddMinutes(20), Monday.AddMinutes(30)], records.Select(r => r.At));
+        Assert.Equal([ParticipationKinds.ProblemAnswer, ParticipationKinds.ProblemAnswer, ParticipationKinds.Rsvp], records.Select(r => r.Kind));
     }
 
     [Fact]
@@ -126,7 +135,7 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
         Assert.Equal(before.Summaries, after.Summaries);
         Assert.Equal(before.Totals, after.Totals);
         Assert.All(
-            await _seed.DataRights.ExportGroupAsync(_one, CancellationToken.None),
+            await _seed.DataRights.ExportGroupAsync(_one, null, CancellationToken.None),
             r => Assert.Equal(r.MemberId == _ada ? "forgotten member" : $"member {_bo}", r.MemberName));
 
         await using var check = _test.Database.CreateContext();

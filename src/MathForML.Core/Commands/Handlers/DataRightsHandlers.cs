@@ -87,9 +87,9 @@ public sealed class GroupExportHandler(IDataRightsStore data) : ICommandHandler
         {
             "week" => (request.ReceivedAt.AddDays(-7), DataRightsTexts.PeriodWeek),
             "month" => (request.ReceivedAt.AddDays(-30), DataRightsTexts.PeriodMonth),
-            _ => (DateTimeOffset.MinValue, DataRightsTexts.PeriodAll),
+            _ => ((DateTimeOffset?)null, DataRightsTexts.PeriodAll),
         };
-        var records = (await data.ExportGroupAsync(group.Id, cancellationToken)).Where(r => r.At >= since).ToList();
+        var records = await data.ExportGroupAsync(group.Id, since, cancellationToken);
         if (records.Count == 0)
         {
             return ChatReply.Text(DataRightsTexts.GroupExportEmpty, ephemeral: true);

@@ -49,11 +49,7 @@ public sealed class LeaderboardHandler(ParticipationQueries queries, Participati
             LeaderboardPeriod.Month => LeaderboardTexts.Month,
             _ => LeaderboardTexts.All,
         };
-        var charts = new[]
-        {
-            await pictures.SolveRatesAsync(group, Participation.Leaderboard.Since(period, request.ReceivedAt), periodName, cancellationToken),
-            await pictures.ReadingProgressAsync(group, cancellationToken),
-        }.OfType<ChartOutcome>().ToList();
+        var charts = await pictures.LeaderboardChartsAsync(group, Participation.Leaderboard.Since(period, request.ReceivedAt), periodName, cancellationToken);
         var images = charts.Select(c => c.Image).OfType<ChatImage>().ToList();
         var notes = charts.Select(c => c.Note).OfType<string>();
         if (rows.Count == 0)

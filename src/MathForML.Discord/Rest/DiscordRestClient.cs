@@ -31,6 +31,9 @@ public sealed class DiscordRestClient
     /// <summary>True after a 401: the token is invalid and the client refuses further calls.</summary>
     public bool IsStopped => _transport.IsStopped;
 
+    /// <summary>Calls in flight, retries included (tests wait on it).</summary>
+    internal int RequestsInFlight => _transport.InFlight;
+
     /// <summary>Raised once when a 401 stops the client (the gateway stops with it).</summary>
     public event EventHandler? Stopped;
 

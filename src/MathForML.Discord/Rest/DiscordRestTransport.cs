@@ -18,6 +18,7 @@ internal sealed class DiscordRestTransport
     private readonly ILogger _logger;
     private readonly RestTuning _tuning;
     private readonly TimeSpan _requestTimeout;
+    private int _inFlight;
     private readonly string _baseUrl;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly ProductInfoHeaderValue[] _userAgent;
@@ -50,8 +51,25 @@ internal sealed class DiscordRestTransport
     /// <summary>Raised once when a 401 stops the client.</summary>
     public event EventHandler? Stopped;
 
+    /// <summary>Calls started and not yet finished (retries included); tests wait for 0 before moving the clock,
+    /// since the request timeout runs on it.</summary>
+    internal int InFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>Sends the call; <paramref name="content"/> builds a fresh body for each attempt.</summary>
     public async Task<DiscordResult<byte[]>> SendAsync(RestRoute route, Func<HttpContent?> content, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await SendWithRetriesAsync(route, content, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<DiscordResult<byte[]>> SendWithRetriesAsync(RestRoute route, Func<HttpContent?> content, CancellationToken cancellationToken)
     {
         var rateLimitRetries = 0;
         var serverRetries = 0;

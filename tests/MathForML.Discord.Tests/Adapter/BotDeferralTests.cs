@@ -17,6 +17,7 @@ public sealed class BotDeferralTests : BotTestBase
         Assert.Empty(RequestsFor(token));
         Clock.Advance(Threshold);
         await Eventually.HoldsAsync(() => RequestsFor(token).Count == 1, "the deferral");
+        await RestQuietAsync();
         return token;
     }
 

@@ -100,6 +100,7 @@ public abstract class BotTestBase : IAsyncLifetime
         {
             await Bot.StartAsync(CancellationToken.None);
             await Eventually.HoldsAsync(() => Server.Requests.Any(r => r.Method == "PUT"), "command registration after READY");
+            await RestQuietAsync();
         }
     }
 
@@ -200,6 +201,11 @@ public abstract class BotTestBase : IAsyncLifetime
         messageData.TryGetProperty("flags", out var flags) && (flags.GetInt32() & 64) != 0;
 
     /// <summary>Waits until the bot has finished every event it is handling.</summary>
+    /// <summary>Waits until no REST call is in flight: the request timeout runs on <see cref="Clock"/>, so a big
+    /// clock step while a response is on its way would time that call out.</summary>
+    internal Task RestQuietAsync() =>
+        Eventually.HoldsAsync(() => Service<MathForML.Discord.Rest.DiscordRestClient>().RequestsInFlight == 0, "REST calls to finish");
+
     internal Task IdleAsync() => Eventually.HoldsAsync(() => Bot.InFlight == 0, "the bot to finish its work");
 }
 

@@ -167,12 +167,19 @@ public sealed class GatewayReconnectTests : GatewayTestBase
     {
         Server.SendHello = false;
         await StartAsync(waitForReady: false);
-        await Eventually.HoldsAsync(() => HasConnection(0), "first connection");
+        // The HELLO timer starts before the connection is counted as open.
+        await Eventually.HoldsAsync(() => Client.Diagnostics.ConnectionsOpened == 1, "first connection");
 
-        var waited = await Eventually.PumpUntilAsync(Clock, () => HasConnection(1), Step, "a second attempt");
-
-        Assert.InRange(waited, GatewayLimits.ConnectTimeout, GatewayLimits.ConnectTimeout + TimeSpan.FromSeconds(2));
+        // Exact steps, not a pump: the close handshake and the reconnect are real I/O, and a pump would
+        // keep moving the clock (past the close timeout) while they are on their way.
+        Clock.Advance(GatewayLimits.ConnectTimeout - Step);
+        await Task.Delay(50);
+        Assert.False(Server.Connection(0).Ended.Task.IsCompleted, "abandoned before the connect timeout");
+        Clock.Advance(Step);
         await Server.Connection(0).Ended.Task.WaitAsync(Eventually.RealTimeout);
+
+        await Eventually.PumpUntilAsync(Clock, () => HasConnection(1), Step, "a second attempt",
+            maxFakeTime: GatewayLimits.ReconnectBaseDelay * 2);
     }
 
     [Fact]

@@ -71,9 +71,9 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
                 await _socket.ConnectAsync(_url, connectLinked.Token);
             }
 
-            _diagnostics.ConnectionOpened();
             // A server that accepts the socket but never says HELLO is as dead as one that refuses it.
             _helloTimer = _clock.CreateTimer(_ => OnHelloOverdue(), null, GatewayLimits.ConnectTimeout, Timeout.InfiniteTimeSpan);
+            _diagnostics.ConnectionOpened();
             await ReceiveLoopAsync(linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

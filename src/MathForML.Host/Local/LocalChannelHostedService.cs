@@ -41,8 +41,9 @@ internal sealed partial class LocalChannelHostedService(
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                // A blocked console read cannot be cancelled; WaitAsync lets shutdown proceed anyway.
-                var line = await console.In.ReadLineAsync(stoppingToken).AsTask().WaitAsync(stoppingToken);
+                // Console.In reads synchronously even through ReadLineAsync, so the read runs on the thread
+                // pool: a blocked read cannot be cancelled, but WaitAsync can walk away from it at shutdown.
+                var line = await Task.Run(() => console.In.ReadLineAsync(stoppingToken).AsTask(), CancellationToken.None).WaitAsync(stoppingToken);
                 if (line is null)
                 {
                     break;

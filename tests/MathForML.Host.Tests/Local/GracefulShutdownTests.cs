@@ -36,6 +36,20 @@ public sealed class GracefulShutdownTests
         Assert.Contains("> /stats" + Environment.NewLine + "stats done", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Shutdown_while_the_console_waits_for_a_line_stops_without_waiting_for_input()
+    {
+        using var run = new HostRun();
+        using var input = new SynchronousConsoleReader();
+        var io = new CliIo(input, new StringWriter(), new StringWriter(), false, run.Folder.Path);
+        using var host = BotHost.Build(ConfigurationSources.Build(run.Folder.Path, [], new Dictionary<string, string?>()), io);
+        await host.StartAsync();
+        await input.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Well inside BotHost.ShutdownTimeout: the stop must not sit out the timeout behind the read.
+        await host.StopAsync().WaitAsync(BotHost.ShutdownTimeout / 4);
+    }
+
     private sealed class BlockingHandler : ICommandHandler
     {
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,6 +65,31 @@ public sealed class GracefulShutdownTests
             Started.SetResult();
             await Release.Task;
             return ChatReply.Text("stats done");
+        }
+    }
+
+    /// <summary>Like Console.In on a terminal or pipe nobody writes to: ReadLineAsync blocks the caller
+    /// synchronously in ReadLine and ignores its token.</summary>
+    private sealed class SynchronousConsoleReader : TextReader
+    {
+        private readonly TaskCompletionSource _input = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override string? ReadLine()
+        {
+            Reading.TrySetResult();
+            _input.Task.Wait();
+            return null;
+        }
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => new(ReadLine());
+
+        protected override void Dispose(bool disposing)
+        {
+            // Lets the abandoned read finish, as end of input would.
+            _input.TrySetResult();
+            base.Dispose(disposing);
         }
     }
 

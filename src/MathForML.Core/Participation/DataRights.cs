@@ -50,9 +50,11 @@ public interface IDataRightsStore
     Task<IReadOnlyList<ParticipationRecord>> ExportGroupAsync(long groupId, DateTimeOffset? since, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Unlinks the person from everything kept: the member row loses its platform identity, name and zone;
-    /// free text they wrote (answers as typed, question excerpts) is erased; counts stay so past group
-    /// statistics do not change. The person is a new member if they come back. False if already forgotten.
+    /// Unlinks the person from everything kept: their records move to a new anonymous member (no platform
+    /// identity, name or zone, and a new id, so exports made before cannot be joined to later ones), the
+    /// old member is deleted, and free text they wrote (answers as typed, question excerpts) is erased.
+    /// Counts stay, so past group statistics do not change. The person is a new member if they come back.
+    /// Returns the anonymous member's id; null when there is no such member or it is already forgotten.
     /// </summary>
-    Task<bool> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<long?> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -42,28 +42,40 @@ internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsSto
         return [.. records.OrderBy(r => r.At)];
     }
 
-    public async Task<bool> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<long?> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var member = await context.Members.FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        var member = await context.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, cancellationToken);
         if (member is null || member.PlatformUserId.StartsWith(ForgottenPrefix, StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
-        member.PlatformUserId = ForgottenPrefix + member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        member.DisplayName = ForgottenName;
-        member.TimeZoneId = null;
-        member.HiddenFromLeaderboards = true;
-        member.LastSeenAt = at;
+        // A new row, not the old one renamed: the old id appears in exports made before, and must not
+        // join them to the anonymous records.
+        var anonymous = new MemberEntity
+        {
+            Platform = member.Platform,
+            PlatformUserId = ForgottenPrefix + Guid.NewGuid().ToString("N"),
+            DisplayName = ForgottenName,
+            CreatedAt = at,
+            LastSeenAt = at,
+            HiddenFromLeaderboards = true,
+        };
+        context.Members.Add(anonymous);
         await context.SaveChangesAsync(cancellationToken);
+        anonymous.PlatformUserId = ForgottenPrefix + anonymous.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.SaveChangesAsync(cancellationToken);
+
         await context.Attempts.Where(a => a.MemberId == memberId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.RawInput, "").SetProperty(a => a.Reading, (string?)null).SetProperty(a => a.TimeZoneId, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.MemberId, anonymous.Id).SetProperty(a => a.RawInput, "")
+                .SetProperty(a => a.Reading, (string?)null).SetProperty(a => a.TimeZoneId, (string?)null), cancellationToken);
         await context.ParticipationEvents.Where(e => e.MemberId == memberId)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Detail, (string?)null), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.MemberId, anonymous.Id).SetProperty(e => e.Detail, (string?)null), cancellationToken);
+        await context.Members.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return anonymous.Id;
     }
 
     private static async Task<List<ParticipationRecord>> AttemptsAsync(

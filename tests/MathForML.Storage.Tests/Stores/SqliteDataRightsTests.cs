@@ -104,7 +104,7 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
     public async Task Unknown_member_has_no_export_and_cannot_be_forgotten()
     {
         Assert.Null(await _seed.DataRights.ExportMemberAsync(999, CancellationToken.None));
-        Assert.False(await _seed.DataRights.ForgetMemberAsync(999, Monday, CancellationToken.None));
+        Assert.Null(await _seed.DataRights.ForgetMemberAsync(999, Monday, CancellationToken.None));
     }
 
     [Fact]
@@ -118,16 +118,19 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
         var before = await SnapshotAsync();
         var forgottenAt = Monday.AddDays(3);
 
-        Assert.True(await _seed.DataRights.ForgetMemberAsync(_ada, forgottenAt, CancellationToken.None));
+        var anonymous = await _seed.DataRights.ForgetMemberAsync(_ada, forgottenAt, CancellationToken.None);
 
-        var after = await SnapshotAsync();
-        var ada = await _seed.DataRights.ExportMemberAsync(_ada, CancellationToken.None);
+        Assert.NotNull(anonymous);
+        Assert.NotEqual(_ada, anonymous);
+        Assert.Null(await _seed.DataRights.ExportMemberAsync(_ada, CancellationToken.None));
+        var after = await SnapshotAsync(anonymous.Value);
+        var ada = await _seed.DataRights.ExportMemberAsync(anonymous.Value, CancellationToken.None);
         Assert.Equal(
-            ($"forgotten-{_ada}", "forgotten member", (string?)null, true, forgottenAt),
-            (ada!.PlatformUserId, ada.DisplayName, ada.TimeZoneId, ada.HiddenFromLeaderboards, ada.LastSeenAt));
+            ($"forgotten-{anonymous}", "forgotten member", (string?)null, true, forgottenAt, forgottenAt),
+            (ada!.PlatformUserId, ada.DisplayName, ada.TimeZoneId, ada.HiddenFromLeaderboards, ada.FirstSeenAt, ada.LastSeenAt));
         var adaBefore = before.Exports[_ada]!.Records;
         Assert.Equal(
-            adaBefore.Select(r => r with { MemberName = "forgotten member", Answer = r.Answer is null ? null : "", Detail = null }),
+            adaBefore.Select(r => r with { MemberId = anonymous.Value, MemberName = "forgotten member", Answer = r.Answer is null ? null : "", Detail = null }),
             ada.Records);
         Assert.Equal(before.Exports[_bo]! with { Records = [] }, after.Exports[_bo]! with { Records = [] });
         Assert.Equal(before.Exports[_bo]!.Records, after.Exports[_bo]!.Records);
@@ -136,38 +139,45 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
         Assert.Equal(before.Totals, after.Totals);
         Assert.All(
             await _seed.DataRights.ExportGroupAsync(_one, null, CancellationToken.None),
-            r => Assert.Equal(r.MemberId == _ada ? "forgotten member" : $"member {_bo}", r.MemberName));
+            r => Assert.Equal(r.MemberId == anonymous ? "forgotten member" : $"member {_bo}", r.MemberName));
 
         await using var check = _test.Database.CreateContext();
-        var attempts = await check.Attempts.Where(a => a.MemberId == _ada).ToListAsync();
+        Assert.False(await check.Members.AnyAsync(m => m.Id == _ada));
+        Assert.False(await check.Attempts.AnyAsync(a => a.MemberId == _ada));
+        Assert.False(await check.ParticipationEvents.AnyAsync(e => e.MemberId == _ada));
+        var attempts = await check.Attempts.Where(a => a.MemberId == anonymous).ToListAsync();
         Assert.All(attempts, a => Assert.Equal(("", (string?)null, (string?)null), (a.RawInput, a.Reading, a.TimeZoneId)));
-        Assert.All(await check.ParticipationEvents.Where(e => e.MemberId == _ada).ToListAsync(), e => Assert.Null(e.Detail));
+        Assert.All(await check.ParticipationEvents.Where(e => e.MemberId == anonymous).ToListAsync(), e => Assert.Null(e.Detail));
     }
 
     [Fact]
     public async Task Forgetting_twice_is_refused_the_second_time()
     {
-        Assert.True(await _seed.DataRights.ForgetMemberAsync(_ada, Monday, CancellationToken.None));
+        var anonymous = await _seed.DataRights.ForgetMemberAsync(_ada, Monday, CancellationToken.None);
 
-        Assert.False(await _seed.DataRights.ForgetMemberAsync(_ada, Monday.AddDays(1), CancellationToken.None));
-        Assert.Equal(Monday, (await _seed.DataRights.ExportMemberAsync(_ada, CancellationToken.None))!.LastSeenAt);
+        Assert.Null(await _seed.DataRights.ForgetMemberAsync(_ada, Monday.AddDays(1), CancellationToken.None));
+        Assert.Null(await _seed.DataRights.ForgetMemberAsync(anonymous!.Value, Monday.AddDays(1), CancellationToken.None));
+        Assert.Equal(Monday, (await _seed.DataRights.ExportMemberAsync(anonymous.Value, CancellationToken.None))!.LastSeenAt);
     }
 
     [Fact]
     public async Task A_forgotten_person_who_comes_back_is_a_new_member_with_no_records()
     {
-        await _seed.DataRights.ForgetMemberAsync(_ada, Monday.AddDays(1), CancellationToken.None);
+        var anonymous = await _seed.DataRights.ForgetMemberAsync(_ada, Monday.AddDays(1), CancellationToken.None);
 
         var back = await _seed.Members.EnsureAsync(new MemberRef(ChatPlatform.Slack, "U1", "Ada"), Monday.AddDays(2), CancellationToken.None);
 
-        Assert.NotEqual(_ada, back.Id);
+        Assert.DoesNotContain(back.Id, new[] { _ada, anonymous!.Value });
         Assert.Equal(("Ada", (string?)null), (back.DisplayName, back.TimeZoneId));
         Assert.Empty((await _seed.DataRights.ExportMemberAsync(back.Id, CancellationToken.None))!.Records);
-        Assert.Equal("forgotten member", (await _seed.DataRights.ExportMemberAsync(_ada, CancellationToken.None))!.DisplayName);
+        Assert.Equal("forgotten member", (await _seed.DataRights.ExportMemberAsync(anonymous.Value, CancellationToken.None))!.DisplayName);
     }
 
-    private async Task<Snapshot> SnapshotAsync()
+    /// <summary>The numbers, with Ada's records found under <paramref name="adaNow"/> once she is forgotten
+    /// (and reported under her old id, so snapshots compare).</summary>
+    private async Task<Snapshot> SnapshotAsync(long? adaNow = null)
     {
+        var ada = adaNow ?? _ada;
         await using var context = _test.Database.CreateContext();
         var counts = (await context.Attempts.CountAsync(), await context.ParticipationEvents.CountAsync(), await context.Members.CountAsync());
         var summaries = new List<ProblemSummaryRow>();
@@ -175,12 +185,12 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
         foreach (var group in new[] { _one, _two })
         {
             summaries.AddRange((await _seed.Problems.SummariesAsync(group, null, CancellationToken.None)).Select(s => new ProblemSummaryRow(group, s.Number, s.Attempts.Tried, s.Attempts.Solved, s.Attempts.SolvedFirstTry, s.Attempts.SolvedLate)));
-            totals.AddRange((await _seed.Problems.SolveTotalsAsync(group, null, CancellationToken.None)).OrderBy(t => t.MemberId).Select(t => (group, t.MemberId, t.Solved, t.FirstTry, t.Late)));
+            totals.AddRange((await _seed.Problems.SolveTotalsAsync(group, null, CancellationToken.None)).Select(t => (group, Member: t.MemberId == ada ? _ada : t.MemberId, t.Solved, t.FirstTry, t.Late)).OrderBy(t => t.Member));
         }
 
         var exports = new Dictionary<long, MemberDataExport?>
         {
-            [_ada] = await _seed.DataRights.ExportMemberAsync(_ada, CancellationToken.None),
+            [_ada] = await _seed.DataRights.ExportMemberAsync(ada, CancellationToken.None),
             [_bo] = await _seed.DataRights.ExportMemberAsync(_bo, CancellationToken.None),
         };
         return new Snapshot(counts, summaries, totals, exports);

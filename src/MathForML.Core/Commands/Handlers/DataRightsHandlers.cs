@@ -68,7 +68,7 @@ public sealed class MyDataForgetHandler(IDataRightsStore data) : ICommandHandler
         }
 
         var forgotten = await data.ForgetMemberAsync(request.Member.Id, request.ReceivedAt, cancellationToken);
-        return ChatReply.Text(forgotten ? DataRightsTexts.Forgotten : DataRightsTexts.AlreadyForgotten, ephemeral: true);
+        return ChatReply.Text(forgotten is not null ? DataRightsTexts.Forgotten : DataRightsTexts.AlreadyForgotten, ephemeral: true);
     }
 }
 

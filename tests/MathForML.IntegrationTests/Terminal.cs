@@ -84,7 +84,9 @@ internal sealed class Terminal : IAsyncDisposable
 
     public async Task<int> WaitForAsync(string text, int from)
     {
-        for (var i = 0; i < 1500; i++)
+        // Real time, generous: the first command of a run pays for a cold start, slower on a loaded CI machine.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             var found = _output.Text.IndexOf(text, from, StringComparison.Ordinal);
             if (found >= 0)

@@ -54,7 +54,8 @@ public interface IDataRightsStore
     /// identity, name or zone, and a new id, so exports made before cannot be joined to later ones), the
     /// old member is deleted, and free text they wrote (answers as typed, question excerpts) is erased.
     /// Counts stay, so past group statistics do not change. The person is a new member if they come back.
-    /// Returns the anonymous member's id; null when there is no such member or it is already forgotten.
+    /// Returns the anonymous member's id; null when there is no such member, it is already forgotten, or it
+    /// had no records (its row is then simply deleted).
     /// </summary>
     Task<long?> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken);
 }

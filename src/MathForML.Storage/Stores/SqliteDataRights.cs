@@ -52,6 +52,15 @@ internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsSto
             return null;
         }
 
+        if (!await context.Attempts.AnyAsync(a => a.MemberId == memberId, cancellationToken)
+            && !await context.ParticipationEvents.AnyAsync(e => e.MemberId == memberId, cancellationToken))
+        {
+            // Only the identity was known: it goes, and no empty anonymous member is left behind.
+            await context.Members.Where(m => m.Id == memberId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return null;
+        }
+
         // A new row, not the old one renamed: the old id appears in exports made before, and must not
         // join them to the anonymous records.
         var anonymous = new MemberEntity

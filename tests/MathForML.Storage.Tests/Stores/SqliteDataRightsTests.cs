@@ -161,6 +161,19 @@ public sealed class SqliteDataRightsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Forgetting_a_member_with_no_records_deletes_it_and_leaves_no_anonymous_member()
+    {
+        var quiet = await _seed.MemberAsync("U9", "Quiet");
+        await using var context = _test.Database.CreateContext();
+        var members = await context.Members.CountAsync();
+
+        Assert.Null(await _seed.DataRights.ForgetMemberAsync(quiet, Monday, CancellationToken.None));
+
+        Assert.Equal(members - 1, await context.Members.CountAsync());
+        Assert.Null(await _seed.DataRights.ExportMemberAsync(quiet, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_forgotten_person_who_comes_back_is_a_new_member_with_no_records()
     {
         var anonymous = await _seed.DataRights.ForgetMemberAsync(_ada, Monday.AddDays(1), CancellationToken.None);

@@ -1,4 +1,5 @@
 using MathForML.Core.Commands;
+using MathForML.Core.Concurrency;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands.Handlers;
 using MathForML.Core.Groups;
@@ -7,6 +8,7 @@ using MathForML.Core.Reading;
 using MathForML.Core.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MathForML.Core;
 
@@ -20,6 +22,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CommandDispatcher>();
+        services.AddCommandWorkPool();
         services.TryAddSingleton<DueItemRunner>();
         services.AddCommandHandler<GroupShowHandler>();
         services.AddCommandHandler<GroupSetupHandler>();
@@ -94,6 +97,19 @@ public static class ServiceCollectionExtensions
         services.AddDueItemHandler<DailyRevealHandler>();
         services.AddDueItemHandler<DailyHintHandler>();
         services.AddDueItemHandler<DailyTopUpHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The <see cref="CommandWorkPool"/> every platform adapter runs command handling on (options from the
+    /// <c>Commands</c> section when the host binds it). Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddCommandWorkPool(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CommandWorkOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CommandWorkOptions>, CommandWorkOptionsValidator>());
+        services.TryAddSingleton<CommandWorkPool>();
         return services;
     }
 

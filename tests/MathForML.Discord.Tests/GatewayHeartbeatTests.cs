@@ -65,6 +65,29 @@ public sealed class GatewayHeartbeatTests : GatewayTestBase
     }
 
     [Fact]
+    public async Task An_ack_still_behind_dispatches_being_read_is_not_taken_for_a_zombie()
+    {
+        // Under load the ACK sits in the socket behind dispatches the receive loop is still reading: frames keep
+        // arriving, so the link is alive. Only a whole interval of silence is a zombie.
+        await StartAsync();
+        Server.AckHeartbeats = false;
+        var connection = Server.Connection(0);
+        Clock.Advance(TimeSpan.FromMilliseconds(IntervalMs / 2));
+        await Eventually.HoldsAsync(() => HasOp(connection, 1), "first beat");
+
+        await Server.DispatchAsync("MESSAGE_CREATE", new { n = 1 });
+        await Eventually.HoldsAsync(() => Client.Diagnostics.DispatchesDelivered >= 2, "the dispatch read");
+        Clock.Advance(TimeSpan.FromMilliseconds(IntervalMs));
+        await Eventually.HoldsAsync(() => connection.ReceivedOp(1).Count() == 2, "second beat despite the missing ACK");
+        Assert.Equal(0, Client.Diagnostics.ZombiesDetected);
+
+        // A whole interval with nothing at all from the server: now it is one.
+        Clock.Advance(TimeSpan.FromMilliseconds(IntervalMs));
+        await WaitForResumeAsync(1);
+        Assert.Equal(1, Client.Diagnostics.ZombiesDetected);
+    }
+
+    [Fact]
     public async Task Payloads_over_4096_bytes_are_refused_without_sending()
     {
         await StartAsync();

@@ -71,15 +71,38 @@ public sealed partial class CommandDispatcher
             : Task.FromResult(ChatReply.Text(parsed.Error!, ephemeral: true));
     }
 
-    public async Task<ChatReply> DispatchAsync(ChatCommand command, CommandContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer to a typed line when it needs no member, group or database (see <see cref="TryAnswerAtOnce"/>),
+    /// a parse error included; null when <paramref name="command"/> needs its handler.
+    /// </summary>
+    public ChatReply? TryAnswerTextAtOnce(string text, CommandContext? context, out ChatCommand? command)
+    {
+        var parsed = CommandTextParser.Parse(text);
+        command = parsed.Command;
+        return command is null ? ChatReply.Text(parsed.Error!, ephemeral: true) : TryAnswerAtOnce(command, context);
+    }
+
+    /// <summary>
+    /// The answer when the command needs no member, group or database: help, a command this build lacks, and an
+    /// organizer command from a member when <paramref name="context"/> (and so the role) is known. Adapters call
+    /// this on the receive path and answer at once; null means the command goes to its handler (on a worker).
+    /// </summary>
+    public ChatReply? TryAnswerAtOnce(ChatCommand command, CommandContext? context)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(context);
         var definition = command.Definition;
-        if (definition.Access == CommandAccess.Organizers && context.Role != MemberRole.Organizer)
+        if (definition.Access == CommandAccess.Organizers)
         {
-            LogDenied(definition.Path, context.Conversation.Platform, context.Invoker.PlatformUserId);
-            return ChatReply.Text(CommandMessages.OrganizersOnly(definition), ephemeral: true);
+            if (context is null)
+            {
+                return null;
+            }
+
+            if (context.Role != MemberRole.Organizer)
+            {
+                LogDenied(definition.Path, context.Conversation.Platform, context.Invoker.PlatformUserId);
+                return ChatReply.Text(CommandMessages.OrganizersOnly(definition), ephemeral: true);
+            }
         }
 
         if (definition == CommandCatalog.Help)
@@ -88,11 +111,22 @@ public sealed partial class CommandDispatcher
             return HelpText.Build(IsAvailable, command.Argument("command"));
         }
 
-        if (!_handlers.TryGetValue(definition.Path, out var handler))
+        return _handlers.ContainsKey(definition.Path)
+            ? null
+            : ChatReply.Text(CommandMessages.NotAvailableYet(definition, definition.Capability), ephemeral: true);
+    }
+
+    public async Task<ChatReply> DispatchAsync(ChatCommand command, CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(context);
+        if (TryAnswerAtOnce(command, context) is { } immediate)
         {
-            return ChatReply.Text(CommandMessages.NotAvailableYet(definition, definition.Capability), ephemeral: true);
+            return immediate;
         }
 
+        var definition = command.Definition;
+        var handler = _handlers[definition.Path];
         var started = _time.GetTimestamp();
         try
         {

@@ -5,6 +5,7 @@ namespace MathForML.Core.Commands;
 /// <summary>Every user-facing text of the command layer. Tests assert on these, not on copies.</summary>
 public static class CommandMessages
 {
+    public const string Busy = "I am answering a lot of people at once right now; please try again in a minute.";
     public const string NotACommand = "Commands start with `/`. Try `/help` to see what I can do.";
     public const string EmptyCommand = "Type a command after the `/`, e.g. `/help`.";
     public const string TooLongFormat = "That message is {0:N0} characters long; commands are limited to {1:N0}.";

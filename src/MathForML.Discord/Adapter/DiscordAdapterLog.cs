@@ -13,8 +13,8 @@ internal static partial class DiscordAdapterLog
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Skipped a malformed interaction at {Path}: {Problem}")]
     public static partial void MalformedInteraction(ILogger logger, string path, string problem);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Interaction {InteractionId}: the reply could not be delivered: {Error}")]
-    public static partial void ReplyNotDelivered(ILogger logger, string interactionId, string error);
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "{Command} from member {MemberId}: the reply was not delivered (interaction {InteractionId}): {Error}")]
+    public static partial void ReplyNotDelivered(ILogger logger, string command, string memberId, string interactionId, string error);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Interaction {InteractionId}: could not open the thread for the reply: {Error}")]
     public static partial void ReplyThreadFailed(ILogger logger, string interactionId, string error);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MathForML.Core.Chat;
 using MathForML.Core.Commands;
+using MathForML.Core.Concurrency;
 using MathForML.Core.Reading;
 using MathForML.Discord.Interactions;
 using MathForML.Discord.Rest;
@@ -58,10 +59,12 @@ public sealed class DiscordInteractionRouter
     private readonly IBookCatalog? _books;
     private readonly HashSet<string> _organizerRoles;
     private readonly ILogger _logger;
+    private readonly CommandWorkPool _pool;
 
     public DiscordInteractionRouter(InteractionResponder responder, DiscordRestClient rest, CommandDispatcher dispatcher, ButtonFormCache forms,
-        IOptions<DiscordOptions> options, IBookCatalog? books = null, ILogger<DiscordInteractionRouter>? logger = null)
+        CommandWorkPool pool, IOptions<DiscordOptions> options, IBookCatalog? books = null, ILogger<DiscordInteractionRouter>? logger = null)
     {
+        _pool = pool;
         ArgumentNullException.ThrowIfNull(options);
         _responder = responder;
         _rest = rest;
@@ -72,8 +75,13 @@ public sealed class DiscordInteractionRouter
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    /// <summary>Handles one INTERACTION_CREATE payload (<c>d</c>); null when it was malformed and skipped.</summary>
-    public async Task<InteractionHandlingResult?> HandleAsync(JsonElement data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one INTERACTION_CREATE payload (<c>d</c>) on the receive path and never waits: answers at once what needs
+    /// no state (autocomplete, a modal, help, an unknown command, an organizer command from a member), else defers
+    /// at once and hands the command to a worker, so the 3-second acknowledgement does not depend on how busy the
+    /// workers are. Returns the acknowledging call (tests wait on it); null when the payload was malformed and skipped.
+    /// </summary>
+    public Task<InteractionHandlingResult>? Accept(JsonElement data)
     {
         var parsed = InteractionParser.Parse(data);
         if (parsed.Interaction is not { } interaction)
@@ -82,20 +90,48 @@ public sealed class DiscordInteractionRouter
             return null;
         }
 
-        return await HandleAsync(interaction, cancellationToken);
+        return Accept(interaction);
     }
 
-    public Task<InteractionHandlingResult> HandleAsync(Interaction interaction, CancellationToken cancellationToken)
+    /// <inheritdoc cref="Accept(JsonElement)"/>
+    public Task<InteractionHandlingResult> Accept(Interaction interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        var context = _responder.Open(interaction);
+        var plan = Plan(interaction);
+        var who = interaction.User.Id;
+        if (plan.Work is not { } work)
+        {
+            var answering = _responder.RunAsync(context, plan.Respond!, _pool.Stopping);
+            _pool.Track(answering, plan.Name, who);
+            return answering;
+        }
+
+        var deferring = context.DeferAsync(plan.DeferStyle, _pool.Stopping);
+        _pool.Track(deferring, plan.Name, who);
+        if (!_pool.TrySubmit(plan.Name, who, ct => _responder.RunAsync(context, async (ctx, c) => await ReplyAsync(ctx, await work(c), plan.Name, c), ct)))
+        {
+            _pool.Track(ReplyAsync(context, ChatReply.Text(CommandMessages.Busy, ephemeral: true), plan.Name, _pool.Stopping), plan.Name, who);
+        }
+
+        return deferring.ContinueWith(_ => new InteractionHandlingResult(context.InitialResponse, false, null),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>What an interaction needs: an answer now (<see cref="Respond"/>), or a deferral and work on a worker.</summary>
+    private sealed record InteractionPlan(string Name, Func<InteractionReplyContext, CancellationToken, Task>? Respond,
+        Func<CancellationToken, Task<ChatReply>>? Work = null, DeferStyle DeferStyle = DeferStyle.Message);
+
+    private InteractionPlan Plan(Interaction interaction)
+    {
         if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
         {
-            return _responder.HandleAsync(interaction, (ctx, ct) => ctx.AutocompleteAsync(Suggestions(interaction), ct), cancellationToken: cancellationToken);
+            return new InteractionPlan("autocomplete", (ctx, ct) => ctx.AutocompleteAsync(Suggestions(interaction), ct));
         }
 
         if (interaction.GuildId is null || interaction.ChannelId is null)
         {
-            return Answer(interaction, ChatReply.Text(DiscordMessages.DirectMessagesNotSupported, ephemeral: true), cancellationToken);
+            return Immediate("direct message", ChatReply.Text(DiscordMessages.DirectMessagesNotSupported, ephemeral: true));
         }
 
         var context = Context(interaction);
@@ -105,27 +141,44 @@ public sealed class DiscordInteractionRouter
                 var command = ToCommand(interaction.Command!);
                 if (command.Command is not { } chatCommand)
                 {
-                    return Answer(interaction, ChatReply.Text(command.Error!, ephemeral: true), cancellationToken);
+                    return Immediate("/" + interaction.Command!.Name, ChatReply.Text(command.Error!, ephemeral: true));
                 }
 
-                return RunAsync(interaction, chatCommand.Definition, ct => _dispatcher.DispatchAsync(chatCommand, context, ct), cancellationToken);
+                return Deferred(chatCommand, context, ct => _dispatcher.DispatchAsync(chatCommand, context, ct));
             case InteractionType.MessageComponent:
                 var actionId = interaction.Component!.CustomId;
                 if (FormFor(actionId) is { } modal)
                 {
-                    return _responder.HandleAsync(interaction, (ctx, ct) => ctx.ShowModalAsync(modal, ct), cancellationToken: cancellationToken);
+                    return new InteractionPlan("form", (ctx, ct) => ctx.ShowModalAsync(modal, ct));
                 }
 
-                return RunAsync(interaction, ActionCommand(actionId), ct => _dispatcher.DispatchActionAsync(actionId, null, context, ct), cancellationToken);
+                return Action(actionId, null, context);
             case InteractionType.ModalSubmit:
                 var submitted = interaction.Modal!;
                 var value = submitted.Values.TryGetValue(ModalInputId, out var typed) ? typed : submitted.Values.Values.FirstOrDefault() ?? "";
-                return RunAsync(interaction, ActionCommand(submitted.CustomId),
-                    ct => _dispatcher.DispatchActionAsync(submitted.CustomId, value, context, ct), cancellationToken);
+                return Action(submitted.CustomId, value, context);
             default:
-                return Task.FromResult(new InteractionHandlingResult(InitialResponseKind.None, false, null));
+                return new InteractionPlan("interaction type " + (int)interaction.Type, (_, _) => Task.CompletedTask);
         }
     }
+
+    private InteractionPlan Action(string actionId, string? formValue, CommandContext context)
+    {
+        var parsed = CommandActions.Parse(actionId, formValue);
+        return parsed.Command is { } command
+            ? Deferred(command, context, ct => _dispatcher.DispatchAsync(command, context, ct))
+            : Immediate("button", ChatReply.Text(parsed.Error!, ephemeral: true));
+    }
+
+    private InteractionPlan Deferred(ChatCommand command, CommandContext context, Func<CancellationToken, Task<ChatReply>> run)
+    {
+        var name = "/" + command.Definition.Path;
+        return _dispatcher.TryAnswerAtOnce(command, context) is { } immediate
+            ? Immediate(name, immediate)
+            : new InteractionPlan(name, null, run, RepliesPrivately(command.Definition) ? DeferStyle.EphemeralMessage : DeferStyle.Message);
+    }
+
+    private InteractionPlan Immediate(string name, ChatReply reply) => new(name, (ctx, ct) => ReplyAsync(ctx, reply, name, ct));
 
     /// <summary>Where and by whom: workspace = guild; inside a thread the channel is the thread's parent.</summary>
     public CommandContext Context(Interaction interaction)
@@ -175,18 +228,7 @@ public sealed class DiscordInteractionRouter
         return ChatCommand.Create(definition, arguments);
     }
 
-    private Task<InteractionHandlingResult> RunAsync(Interaction interaction, CommandDefinition? command, Func<CancellationToken, Task<ChatReply>> run,
-        CancellationToken cancellationToken)
-    {
-        var deferStyle = command is not null && RepliesPrivately(command) ? DeferStyle.EphemeralMessage : DeferStyle.Message;
-        return _responder.HandleAsync(interaction, async (ctx, ct) => await ReplyAsync(ctx, await run(ct), ct), deferStyle, cancellationToken);
-    }
-
-    private Task<InteractionHandlingResult> Answer(Interaction interaction, ChatReply reply, CancellationToken cancellationToken) =>
-        _responder.HandleAsync(interaction, (ctx, ct) => ReplyAsync(ctx, reply, ct),
-            reply.Ephemeral ? DeferStyle.EphemeralMessage : DeferStyle.Message, cancellationToken);
-
-    private async Task ReplyAsync(InteractionReplyContext context, ChatReply reply, CancellationToken cancellationToken)
+    private async Task ReplyAsync(InteractionReplyContext context, ChatReply reply, string command, CancellationToken cancellationToken)
     {
         var interaction = context.Interaction;
         _forms.Remember(reply.Content.Buttons);
@@ -194,14 +236,14 @@ public sealed class DiscordInteractionRouter
         if (!sent.IsSuccess)
         {
             // Includes a token past its 15 minutes: logged, nothing more can be sent for this interaction.
-            DiscordAdapterLog.ReplyNotDelivered(_logger, interaction.Id, sent.Error!.ToString());
+            DiscordAdapterLog.ReplyNotDelivered(_logger, command, interaction.User.Id, interaction.Id, sent.Error!.ToString());
             if (sent.Error.IsTooLarge)
             {
                 // Discord created nothing: say why instead of leaving the member with no answer.
                 var notice = await context.ReplyForMessageAsync(new Rest.MessageContent { Content = DiscordMessages.ReplyTooLarge }, reply.Ephemeral, cancellationToken);
                 if (!notice.IsSuccess)
                 {
-                    DiscordAdapterLog.ReplyNotDelivered(_logger, interaction.Id, notice.Error!.ToString());
+                    DiscordAdapterLog.ReplyNotDelivered(_logger, command, interaction.User.Id, interaction.Id, notice.Error!.ToString());
                 }
             }
 

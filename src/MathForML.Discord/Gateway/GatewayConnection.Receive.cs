@@ -35,6 +35,7 @@ internal sealed partial class GatewayConnection
                 }
                 while (!received.EndOfMessage);
 
+                _framesSinceLastBeat = true;
                 await HandleMessageAsync(message.WrittenMemory, cancellationToken);
                 if (_closing)
                 {

@@ -39,6 +39,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private ITimer? _helloTimer;
     private ConnectionOutcome? _outcome;
     private volatile bool _ackSinceLastBeat = true;
+    private volatile bool _framesSinceLastBeat;
     private volatile bool _waitingForConsumer;
     private volatile bool _closing;
     private bool _reachedReady;
@@ -118,7 +119,11 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
             return;
         }
 
-        if (!_ackSinceLastBeat && !_waitingForConsumer)
+        // Frames read since the last beat prove the link is alive: the ACK may just sit behind dispatches still
+        // being read (a busy or starved process). Only a full interval of silence is a zombie.
+        var heardFromServer = _framesSinceLastBeat;
+        _framesSinceLastBeat = false;
+        if (!_ackSinceLastBeat && !_waitingForConsumer && !heardFromServer)
         {
             GatewayLog.Zombie(_logger);
             _diagnostics.ZombieDetected();

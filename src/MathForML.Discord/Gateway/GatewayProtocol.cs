@@ -94,4 +94,7 @@ public enum GatewayStopKind
     Cancelled,
     FatalCloseCode,
     Unauthorized,
+
+    /// <summary>The adapter failed with an unexpected exception (a bug); logged as a crash.</summary>
+    Crashed,
 }

@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
+using MathForML.Core.Concurrency;
 using MathForML.Discord.Adapter;
 using MathForML.Discord.Gateway;
 using Microsoft.Extensions.Hosting;
@@ -10,13 +9,11 @@ using Microsoft.Extensions.Options;
 namespace MathForML.Discord.Hosting;
 
 /// <summary>
-/// Runs the Discord bot: keeps the gateway connected, registers the slash commands after each READY,
-/// hands every INTERACTION_CREATE to the <see cref="DiscordInteractionRouter"/> off the receive loop, and
-/// MESSAGE_CREATE to the <see cref="DiscordThreadMessageRouter"/> (messages in threads, recorded in order).
-/// Nothing here stops the host: a failing event is logged and skipped, and a fatal gateway close
-/// (4004 authentication failed, 4010–4014) or a rejected token stops only the Discord adapter, with a
-/// critical log saying why. Of guild and channel payloads only which channels are threads is kept
-/// (<see cref="DiscordThreadDirectory"/>).
+/// Runs the Discord bot: keeps the gateway connected and hands every dispatch to the <see cref="DiscordEventRouter"/>
+/// (which never waits), records thread messages in order, and on stop lets the command work in progress finish
+/// (bounded by <see cref="ShutdownGrace"/>). Nothing here stops the host: a fatal gateway close (4004 authentication
+/// failed, 4010–4014), a rejected token or a crash stops only the Discord adapter, with a critical log saying why,
+/// and <see cref="Stopped"/> tells the host.
 /// </summary>
 public sealed partial class DiscordBotHostedService : BackgroundService
 {
@@ -24,28 +21,22 @@ public sealed partial class DiscordBotHostedService : BackgroundService
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(5);
 
     private readonly DiscordGatewayClient _gateway;
-    private readonly DiscordInteractionRouter _router;
-    private readonly DiscordCommandRegistrar _registrar;
+    private readonly DiscordEventRouter _events;
     private readonly DiscordThreadMessageRouter _threadMessages;
-    private readonly DiscordThreadDirectory _threads;
-    private readonly DiscordBotIdentity _identity;
+    private readonly CommandWorkPool _pool;
     private readonly DiscordOptions _options;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
-    private readonly CancellationTokenSource _work = new();
+    private readonly CancellationTokenSource _recording = new();
     private readonly TaskCompletionSource<GatewayStopReason> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public DiscordBotHostedService(DiscordGatewayClient gateway, DiscordInteractionRouter router, DiscordCommandRegistrar registrar,
-        DiscordBotIdentity identity, DiscordThreadMessageRouter threadMessages, DiscordThreadDirectory threads, IOptions<DiscordOptions> options,
-        ILogger<DiscordBotHostedService>? logger = null)
+    public DiscordBotHostedService(DiscordGatewayClient gateway, DiscordEventRouter events, DiscordThreadMessageRouter threadMessages,
+        CommandWorkPool pool, IOptions<DiscordOptions> options, ILogger<DiscordBotHostedService>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _gateway = gateway;
-        _router = router;
-        _registrar = registrar;
+        _events = events;
         _threadMessages = threadMessages;
-        _threads = threads;
-        _identity = identity;
+        _pool = pool;
         _options = options.Value;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
@@ -53,8 +44,8 @@ public sealed partial class DiscordBotHostedService : BackgroundService
     /// <summary>Completes when the adapter has stopped, with the reason.</summary>
     public Task<GatewayStopReason> Stopped => _stopped.Task;
 
-    /// <summary>Events being handled right now (interactions, command registration).</summary>
-    public int InFlight => _inFlight.Count;
+    /// <summary>Command work accepted and not finished (shared with the other platforms).</summary>
+    public int InFlight => _pool.InFlight;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,7 +53,7 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         var invite = DiscordInviteUrl.Build(_options.ApplicationId).AbsoluteUri;
         LogStarting(invite);
         var consuming = ConsumeAsync();
-        var recording = Task.Run(() => _threadMessages.RunAsync(_work.Token), CancellationToken.None);
+        var recording = Task.Run(() => _threadMessages.RunAsync(_recording.Token), CancellationToken.None);
         GatewayStopReason reason;
         try
         {
@@ -77,7 +68,7 @@ public sealed partial class DiscordBotHostedService : BackgroundService
 #pragma warning restore CA1031
         {
             LogCrashed(error);
-            reason = new GatewayStopReason(GatewayStopKind.Unauthorized, error.Message);
+            reason = new GatewayStopReason(GatewayStopKind.Crashed, error.GetType().Name + ": " + error.Message);
         }
 
         await consuming;
@@ -91,6 +82,8 @@ public sealed partial class DiscordBotHostedService : BackgroundService
             case GatewayStopKind.Unauthorized:
                 LogStoppedUnauthorized(reason.Message);
                 break;
+            case GatewayStopKind.Crashed:
+                break;
             default:
                 LogStopped();
                 break;
@@ -99,97 +92,33 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         _stopped.TrySetResult(reason);
     }
 
-    /// <summary>Reads dispatches until the gateway completes the stream; each event is routed in isolation.</summary>
+    /// <summary>Reads dispatches until the gateway completes the stream; the router never waits, so neither does this.</summary>
     private async Task ConsumeAsync()
     {
         await foreach (var dispatch in _gateway.Dispatches.ReadAllAsync(CancellationToken.None))
         {
-            try
-            {
-                Route(dispatch);
-            }
-#pragma warning disable CA1031 // One bad event is logged and skipped; the stream goes on.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                DiscordAdapterLog.EventFailed(_logger, dispatch.Type, error);
-            }
+            _events.Route(dispatch);
         }
-    }
-
-    private void Route(GatewayDispatch dispatch)
-    {
-        switch (dispatch.Type)
-        {
-            case "READY":
-                // READY only follows IDENTIFY (a resume ends with RESUMED), so this is once per new session.
-                if (dispatch.Data.ValueKind == JsonValueKind.Object && dispatch.Data.TryGetProperty("user", out var user)
-                    && user.ValueKind == JsonValueKind.Object && user.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-                {
-                    _identity.Learned(id.GetString()!);
-                }
-
-                Track(dispatch.Type, ct => _registrar.RegisterAsync(ct));
-                break;
-            case "INTERACTION_CREATE":
-                var data = dispatch.Data;
-                Track(dispatch.Type, ct => _router.HandleAsync(data, ct));
-                break;
-            case "MESSAGE_CREATE":
-                _threadMessages.Enqueue(dispatch.Data);
-                break;
-            case var type when DiscordThreadDirectory.Describes(type):
-                _threads.Observe(type, dispatch.Data);
-                break;
-            default:
-                // The rest: nothing the bot needs is kept (interactions carry their own context).
-                break;
-        }
-    }
-
-    private void Track(string eventType, Func<CancellationToken, Task> work)
-    {
-        var token = _work.Token;
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await work(token);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                // Shutdown outlasted the grace period.
-            }
-#pragma warning disable CA1031 // A failing handler is contained: logged, never rethrown into the loop or host.
-            catch (Exception error)
-#pragma warning restore CA1031
-            {
-                DiscordAdapterLog.EventFailed(_logger, eventType, error);
-            }
-        }, CancellationToken.None);
-        _inFlight.TryAdd(task, 0);
-        _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Lets interactions being answered and thread messages being recorded finish (bounded), then cancels what is left.</summary>
     private async Task DrainAsync(Task recording)
     {
-        Task[] pending = [.. _inFlight.Keys, recording];
-
+        await _pool.DrainAsync(ShutdownGrace);
         try
         {
-            await Task.WhenAll(pending).WaitAsync(ShutdownGrace);
+            await recording.WaitAsync(ShutdownGrace);
         }
         catch (TimeoutException)
         {
-            await _work.CancelAsync();
-            await Task.WhenAll(pending);
+            await _recording.CancelAsync();
+            await recording;
         }
     }
 
     public override void Dispose()
     {
-        _work.Dispose();
+        _recording.Dispose();
         base.Dispose();
     }
 

@@ -1,5 +1,7 @@
 using MathForML.Core.Chat;
+using MathForML.Core;
 using MathForML.Core.Commands;
+using MathForML.Core.Concurrency;
 using MathForML.Core.Reading;
 using MathForML.Discord.Adapter;
 using MathForML.Discord.Interactions;
@@ -26,6 +28,7 @@ public static class DiscordBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddDiscordClient(configuration);
+        services.AddCommandWorkPool();
         services.TryAddSingleton<ButtonFormCache>();
         services.TryAddSingleton(provider => new DiscordBotIdentity(provider.GetRequiredService<DiscordRestClient>()));
         services.TryAddSingleton(provider => new DiscordCommandRegistrar(
@@ -37,6 +40,7 @@ public static class DiscordBotServiceCollectionExtensions
             provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<CommandDispatcher>(),
             provider.GetRequiredService<ButtonFormCache>(),
+            provider.GetRequiredService<CommandWorkPool>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetService<IBookCatalog>(),
             provider.GetService<ILogger<DiscordInteractionRouter>>()));
@@ -58,13 +62,19 @@ public static class DiscordBotServiceCollectionExtensions
             provider.GetRequiredService<DiscordBotIdentity>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetService<ILogger<DiscordThreadMessageRouter>>()));
-        services.TryAddSingleton(provider => new DiscordBotHostedService(
-            provider.GetRequiredService<Gateway.DiscordGatewayClient>(),
+        services.TryAddSingleton(provider => new DiscordEventRouter(
             provider.GetRequiredService<DiscordInteractionRouter>(),
             provider.GetRequiredService<DiscordCommandRegistrar>(),
-            provider.GetRequiredService<DiscordBotIdentity>(),
             provider.GetRequiredService<DiscordThreadMessageRouter>(),
             provider.GetRequiredService<DiscordThreadDirectory>(),
+            provider.GetRequiredService<DiscordBotIdentity>(),
+            provider.GetRequiredService<CommandWorkPool>(),
+            provider.GetService<ILogger<DiscordEventRouter>>()));
+        services.TryAddSingleton(provider => new DiscordBotHostedService(
+            provider.GetRequiredService<Gateway.DiscordGatewayClient>(),
+            provider.GetRequiredService<DiscordEventRouter>(),
+            provider.GetRequiredService<DiscordThreadMessageRouter>(),
+            provider.GetRequiredService<CommandWorkPool>(),
             provider.GetRequiredService<IOptions<DiscordOptions>>(),
             provider.GetService<ILogger<DiscordBotHostedService>>()));
         services.AddHostedService(provider => provider.GetRequiredService<DiscordBotHostedService>());

@@ -58,57 +58,78 @@ public sealed class InteractionResponder
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    /// <summary>Handles one interaction. <paramref name="deferStyle"/> defaults to an update for components and a
-    /// public message otherwise; pass <see cref="DeferStyle.EphemeralMessage"/> when the reply is private.</summary>
+    /// <summary>The reply context of an interaction just received; its clock for the token's lifetime starts now.</summary>
+    public InteractionReplyContext Open(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        return new InteractionReplyContext(interaction, _rest, _clock, _clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Handles one interaction with a timer: when <paramref name="handler"/> has not answered after
+    /// <see cref="DiscordOptions.InteractionDeferAfter"/>, the responder defers. <paramref name="deferStyle"/> defaults
+    /// to an update for components and a public message otherwise. The bot's adapter does not rely on the timer (a
+    /// starved process may fire it late): it defers on the receive path and runs the handler with <see cref="RunAsync"/>.
+    /// </summary>
     public async Task<InteractionHandlingResult> HandleAsync(Interaction interaction,
         Func<InteractionReplyContext, CancellationToken, Task> handler, DeferStyle? deferStyle = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(handler);
-        var context = new InteractionReplyContext(interaction, _rest, _clock, _clock.GetUtcNow());
+        var context = Open(interaction);
         var style = deferStyle ?? (interaction.Type == InteractionType.MessageComponent ? DeferStyle.UpdateMessage : DeferStyle.Message);
         using var timerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var handlerTask = Task.Run(() => handler(context, cancellationToken), cancellationToken);
+        var handling = Task.Run(() => RunAsync(context, handler, cancellationToken), cancellationToken);
         var autoDeferred = false;
         // Autocomplete cannot be deferred: Discord accepts only the choices.
         if (interaction.Type != InteractionType.ApplicationCommandAutocomplete)
         {
             var deferTimer = Task.Delay(_deferAfter, _clock, timerStop.Token);
-            if (await Task.WhenAny(handlerTask, deferTimer) == deferTimer && !deferTimer.IsCanceled)
+            if (await Task.WhenAny(handling, deferTimer) == deferTimer && !deferTimer.IsCanceled
+                && context.DeferIfUnansweredAsync(style, cancellationToken) is { } deferring)
             {
-                if (context.DeferIfUnansweredAsync(style, cancellationToken) is { } deferring)
+                var deferred = await deferring;
+                autoDeferred = deferred.IsSuccess;
+                if (!deferred.IsSuccess)
                 {
-                    var deferred = await deferring;
-                    autoDeferred = deferred.IsSuccess;
-                    if (!deferred.IsSuccess)
-                    {
-                        InteractionLog.DeferFailed(_logger, interaction.Id, deferred.Error!.ToString());
-                    }
+                    InteractionLog.DeferFailed(_logger, interaction.Id, deferred.Error!.ToString());
                 }
             }
         }
 
         await timerStop.CancelAsync();
+        return await handling with { AutoDeferred = autoDeferred };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="handler"/> where it is called (a worker, or the receive path for answers that need no
+    /// state) and contains it: a handler that throws gets the member a private apology instead of "thinking…"
+    /// forever, and one that returns without answering is logged.
+    /// </summary>
+    public async Task<InteractionHandlingResult> RunAsync(InteractionReplyContext context,
+        Func<InteractionReplyContext, CancellationToken, Task> handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(handler);
         Exception? handlerError = null;
         try
         {
-            await handlerTask;
+            await handler(context, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A handler bug must not leave the user staring at "thinking…": log it and say sorry.
             handlerError = error;
-            InteractionLog.HandlerFailed(_logger, interaction.Id, error);
+            InteractionLog.HandlerFailed(_logger, context.Interaction.Id, error);
             await context.ReplyAsync(new MessageContent { Content = DiscordMessages.HandlerFailedReply }, ephemeral: true, CancellationToken.None);
         }
 
         if (context.InitialResponse == InitialResponseKind.None)
         {
-            InteractionLog.NoResponse(_logger, interaction.Id);
+            InteractionLog.NoResponse(_logger, context.Interaction.Id);
         }
 
-        return new InteractionHandlingResult(context.InitialResponse, autoDeferred, handlerError);
+        return new InteractionHandlingResult(context.InitialResponse, false, handlerError);
     }
 }
 

@@ -1,12 +1,17 @@
 using MathForML.Core.Chat;
+using MathForML.Core.Commands;
+using MathForML.Core.Concurrency;
+using Microsoft.Extensions.DependencyInjection;
 using MathForML.Discord.Interactions;
 
 namespace MathForML.Discord.Tests.Adapter;
 
-/// <summary>Slow handlers: deferral at the threshold with the right visibility, then the reply; expired tokens.</summary>
+/// <summary>
+/// Commands that need their handler are deferred on the receive path, before the handler runs and without waiting
+/// for any timer, with the right visibility; then the reply edits the deferral; expired tokens; a saturated pool.
+/// </summary>
 public sealed class BotDeferralTests : BotTestBase
 {
-    private static readonly TimeSpan Threshold = TimeSpan.FromSeconds(2);
 
     private async Task<string> SendSlowAsync(TestHandler handler, TaskCompletionSource<ChatReply> release, object command)
     {
@@ -14,9 +19,7 @@ public sealed class BotDeferralTests : BotTestBase
         var token = NewToken(out var id);
         await Server.DispatchInteractionAsync(token, Channel, Interaction(id, token, 2, command));
         await Eventually.HoldsAsync(() => handler.Received.Count == 1, "the handler to start");
-        Assert.Empty(RequestsFor(token));
-        Clock.Advance(Threshold);
-        await Eventually.HoldsAsync(() => RequestsFor(token).Count == 1, "the deferral");
+        await Eventually.HoldsAsync(() => RequestsFor(token).Count == 1, "the deferral, with no clock step");
         await RestQuietAsync();
         return token;
     }
@@ -82,5 +85,45 @@ public sealed class BotDeferralTests : BotTestBase
         await Eventually.HoldsAsync(() => Logger.Entries.Any(e => e.Id.Id == 4004 && e.Text.Contains("InteractionTokenExpired", StringComparison.Ordinal)), "the expired-token log line");
         await IdleAsync();
         Assert.Single(RequestsFor(token));
+    }
+}
+
+/// <summary>More commands than the workers take at once: every one is still deferred at once, the overflow is told
+/// the bot is busy, and the rest are answered when a slot frees up.</summary>
+public sealed class BotSaturationTests : BotTestBase
+{
+    internal override void ConfigureServices(IServiceCollection services) =>
+        services.Configure<CommandWorkOptions>(o => (o.MaxInFlight, o.MaxQueued) = (1, 1));
+
+    [Fact]
+    public async Task A_saturated_pool_still_defers_every_interaction_at_once_and_answers_the_overflow_busy()
+    {
+        var release = new TaskCompletionSource<ChatReply>();
+        Handlers.Hint.Behaviour = _ => release.Task;
+        var running = await DispatchAsync();
+        await Eventually.HoldsAsync(() => Handlers.Hint.Received.Count == 1, "the first handler to hold the only slot");
+
+        var queued = await DispatchAsync();
+        var turnedAway = await DispatchAsync();
+        await Eventually.HoldsAsync(() => Answered(turnedAway), "the overflow's answer");
+
+        Assert.All([running, queued, turnedAway], t => Assert.Equal(5, Callback(t).Json!.Value.GetProperty("type").GetInt32()));
+        Assert.Equal(CommandMessages.Busy, Content(Answer(turnedAway)));
+        Assert.Single(Handlers.Hint.Received);
+        Assert.False(Answered(queued));
+
+        release.SetResult(ChatReply.Text("Hint: split at x = 0.", ephemeral: true));
+        await Eventually.HoldsAsync(() => Answered(queued), "the queued command's answer");
+        await IdleAsync();
+        Assert.Equal("Hint: split at x = 0.", Content(Answer(queued)));
+        Assert.Equal(2, Handlers.Hint.Received.Count);
+    }
+
+    private async Task<string> DispatchAsync()
+    {
+        var token = NewToken(out var id);
+        await Server.DispatchInteractionAsync(token, Channel, Interaction(id, token, 2, Slash("hint")));
+        await Eventually.HoldsAsync(() => RequestsFor(token).Count > 0, "the deferral, with no clock step");
+        return token;
     }
 }

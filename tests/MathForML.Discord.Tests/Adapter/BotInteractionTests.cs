@@ -14,13 +14,12 @@ public sealed class BotInteractionTests : BotTestBase
     {
         var token = await SendAsync(Sub("group", "setup", Option("time-zone", "Europe/Berlin"), Option("name", "MML readers")), ManageGuild);
 
-        var callback = Callback(token);
-        Assert.Equal(4, callback.Json!.Value.GetProperty("type").GetInt32());
-        Assert.False(IsEphemeral(CallbackData(callback)));
+        Assert.Equal(5, Callback(token).Json!.Value.GetProperty("type").GetInt32());
+        Assert.False(IsPrivate(token));
         var group = Assert.Single(Groups.Groups);
         Assert.Equal(new ConversationRef(ChatPlatform.Discord, LoopbackDiscord.GuildId, Channel), group.Home);
         Assert.Equal(("MML readers", "Europe/Berlin"), (group.Name, group.TimeZoneId));
-        Assert.Equal(GroupMessages.Created(group), Content(callback));
+        Assert.Equal(GroupMessages.Created(group), Content(Answer(token)));
     }
 
     public static TheoryData<string, string[], bool> Rights => new()
@@ -38,12 +37,13 @@ public sealed class BotInteractionTests : BotTestBase
     {
         var token = await SendAsync(Sub("group", "setup", Option("time-zone", "UTC")), permissions, roles);
 
-        var callback = Callback(token);
         Assert.Equal(organizer ? 1 : 0, Groups.Groups.Count);
-        Assert.Equal(!organizer, IsEphemeral(CallbackData(callback)));
+        Assert.Equal(!organizer, IsPrivate(token));
         if (!organizer)
         {
-            Assert.Equal(CommandMessages.OrganizersOnly(CommandCatalog.StudyGroup.FindSubcommand("setup")!), Content(callback));
+            // A member is refused on the receive path: a direct private answer, no deferral.
+            Assert.Equal(4, Callback(token).Json!.Value.GetProperty("type").GetInt32());
+            Assert.Equal(CommandMessages.OrganizersOnly(CommandCatalog.StudyGroup.FindSubcommand("setup")!), Content(Answer(token)));
         }
     }
 
@@ -54,9 +54,9 @@ public sealed class BotInteractionTests : BotTestBase
         var token = await SendAsync(Slash("timezone", Option("time-zone", "Asia/Tokyo")), channelId: Thread,
             channel: new { id = Thread, type = 11, parent_id = Channel });
 
-        Assert.DoesNotContain("no study group", Content(Callback(token)) ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("no study group", Content(Answer(token)) ?? "", StringComparison.OrdinalIgnoreCase);
         var showToken = await SendAsync(Sub("group", "show"), channelId: Thread, channel: new { id = Thread, type = 11, parent_id = Channel });
-        Assert.NotEqual(CommandMessages.NoGroupHere, Content(Callback(showToken)));
+        Assert.NotEqual(CommandMessages.NoGroupHere, Content(Answer(showToken)));
         var member = await Members.EnsureAsync(new MemberRef(ChatPlatform.Discord, "42", "Ada"), Clock.GetUtcNow(), CancellationToken.None);
         Assert.Equal("Asia/Tokyo", member.TimeZoneId);
     }
@@ -76,11 +76,11 @@ public sealed class BotInteractionTests : BotTestBase
     {
         var token = await SendAsync(Slash("tex", Option("latex", @"\sqrt{x}")));
 
-        var callback = Callback(token);
-        var file = Assert.Single(callback.Files);
+        var answer = Answer(token);
+        var file = Assert.Single(answer.Files);
         Assert.Equal(("files[0]", "formula.png", "image/png"), (file.PartName, file.FileName, file.ContentType));
         Assert.Equal(TestHandlers.Png, file.Content);
-        var attachment = Assert.Single(CallbackData(callback).GetProperty("attachments").EnumerateArray());
+        var attachment = Assert.Single(MessageData(answer).GetProperty("attachments").EnumerateArray());
         Assert.Equal((0, "formula.png", @"\sqrt{x}"),
             (attachment.GetProperty("id").GetInt32(), attachment.GetProperty("filename").GetString(), attachment.GetProperty("description").GetString()));
     }
@@ -91,11 +91,10 @@ public sealed class BotInteractionTests : BotTestBase
         var token = await SendAsync(Slash("leaderboard"));
         await IdleAsync();
 
-        var data = CallbackData(Callback(token));
+        var data = MessageData(Answer(token));
         Assert.Equal(TestHandlers.ProblemText, data.GetProperty("content").GetString());
         var buttons = data.GetProperty("components")[0].GetProperty("components").EnumerateArray().ToList();
         Assert.Equal(["hint", "answer"], buttons.Select(b => b.GetProperty("custom_id").GetString()));
-        Assert.Contains(RequestsFor(token), r => r.Method == "GET" && r.Route.EndsWith("messages/@original", StringComparison.Ordinal));
         var thread = Assert.Single(Server.Requests, r => r.Route.EndsWith("/threads", StringComparison.Ordinal));
         Assert.StartsWith($"channels/{Channel}/messages/", thread.Route, StringComparison.Ordinal);
         Assert.Equal("Problem 3: ReLU gradient", thread.Json!.Value.GetProperty("name").GetString());
@@ -107,9 +106,8 @@ public sealed class BotInteractionTests : BotTestBase
     {
         var token = await SendAsync(new { custom_id = "hint", component_type = 2 }, type: 3);
 
-        var callback = Callback(token);
-        Assert.Equal("Hint: split at x = 0.", Content(callback));
-        Assert.True(IsEphemeral(CallbackData(callback)));
+        Assert.Equal("Hint: split at x = 0.", Content(Answer(token)));
+        Assert.True(IsPrivate(token));
         Assert.Single(Handlers.Hint.Received);
     }
 
@@ -134,9 +132,8 @@ public sealed class BotInteractionTests : BotTestBase
             custom_id = "answer",
             components = new[] { new { type = 1, components = new[] { new { type = 4, custom_id = "value", value = "1/4" } } } },
         }, type: 5);
-        var verdict = Callback(submit);
-        Assert.Equal("Checked: 1/4", Content(verdict));
-        Assert.True(IsEphemeral(CallbackData(verdict)));
+        Assert.Equal("Checked: 1/4", Content(Answer(submit)));
+        Assert.True(IsPrivate(submit));
     }
 
     [Fact]
@@ -178,9 +175,9 @@ public sealed class BotInteractionTests : BotTestBase
         var failed = await SendAsync(Slash("stats"));
         var after = await SendAsync(Slash("hint"));
 
-        Assert.Equal(CommandMessages.InternalError(CommandCatalog.Stats), Content(Callback(failed)));
-        Assert.True(IsEphemeral(CallbackData(Callback(failed))));
-        Assert.Equal("Hint: split at x = 0.", Content(Callback(after)));
+        Assert.Equal(CommandMessages.InternalError(CommandCatalog.Stats), Content(Answer(failed)));
+        Assert.True(IsPrivate(failed));
+        Assert.Equal("Hint: split at x = 0.", Content(Answer(after)));
     }
 
     [Fact]
@@ -190,7 +187,7 @@ public sealed class BotInteractionTests : BotTestBase
         var token = await SendAsync(Slash("hint"));
         await IdleAsync();
 
-        Assert.Equal("Hint: split at x = 0.", Content(Callback(token)));
+        Assert.Equal("Hint: split at x = 0.", Content(Answer(token)));
         Assert.Contains(Logger.Entries, e => e.Id.Id == 4003);
     }
 

@@ -22,7 +22,7 @@ public sealed class BotGlobalRegistrationTests : BotTestBase
         await Server.DispatchAsync("GUILD_CREATE", new { id = LoopbackDiscord.GuildId, name = "g", channels = Array.Empty<object>() });
         var token = await SendAsync(Slash("hint"));
 
-        Assert.Equal("Hint: split at x = 0.", Content(Callback(token)));
+        Assert.Equal("Hint: split at x = 0.", Content(Answer(token)));
         Assert.Single(Server.Requests, r => r.Method == "PUT");
     }
 }

@@ -59,6 +59,11 @@ public abstract class BotTestBase : IAsyncLifetime
 
     internal virtual bool StartBot => true;
 
+    /// <summary>Registrations a test class adds (or replaces) before the provider is built.</summary>
+    internal virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Server = await LoopbackDiscord.StartAsync(Clock);
@@ -93,6 +98,7 @@ public abstract class BotTestBase : IAsyncLifetime
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<IThreadActivity>(ThreadActivity);
         services.AddDiscordBot(configuration);
+        ConfigureServices(services);
         _provider = services.BuildServiceProvider();
         Bot = _provider.GetRequiredService<DiscordBotHostedService>();
         Platform = _provider.GetRequiredService<DiscordChatPlatform>();
@@ -183,8 +189,35 @@ public abstract class BotTestBase : IAsyncLifetime
         var token = NewToken(out var id);
         await Server.DispatchInteractionAsync(token, channelId,
             Interaction(id, token, type, data, permissions, roles, channelId, channel, inGuild));
-        await Eventually.HoldsAsync(() => RequestsFor(token).Count > 0, "the interaction's response");
+        await Eventually.HoldsAsync(() => Answered(token), "the interaction's answer");
         return token;
+    }
+
+    /// <summary>True once the member sees the answer: a direct response, or a deferral and then its edit or a follow-up.</summary>
+    internal bool Answered(string token)
+    {
+        var requests = RequestsFor(token);
+        var callback = requests.FirstOrDefault(r => r.Route.EndsWith("/callback", StringComparison.Ordinal));
+        return callback is not null && (callback.Json!.Value.GetProperty("type").GetInt32() is not (5 or 6) || requests.Any(IsAnswerAfterDeferral));
+    }
+
+    private static bool IsAnswerAfterDeferral(RestRecord record) =>
+        record.Route.StartsWith("webhooks/", StringComparison.Ordinal) && record.Method is "PATCH" or "POST";
+
+    /// <summary>The call that carries what the member sees: the deferred response's edit or follow-up, else the direct response.</summary>
+    internal RestRecord Answer(string token) => RequestsFor(token).LastOrDefault(IsAnswerAfterDeferral) ?? Callback(token);
+
+    /// <summary>The message object of <paramref name="record"/>: a callback's <c>data</c>, an edit's or follow-up's body.</summary>
+    internal static JsonElement MessageData(RestRecord record) =>
+        record.Route.EndsWith("/callback", StringComparison.Ordinal) ? CallbackData(record) : record.Json!.Value;
+
+    /// <summary>Whether only the invoker sees the answer (the first response's flag decides, deferral or not).</summary>
+    internal bool IsPrivate(string token)
+    {
+        var answer = Answer(token);
+        return answer.Method == "POST" && !answer.Route.EndsWith("/callback", StringComparison.Ordinal)
+            ? IsEphemeral(answer.Json!.Value)
+            : Callback(token).Json!.Value.TryGetProperty("data", out var data) && IsEphemeral(data);
     }
 
     internal IReadOnlyList<RestRecord> RequestsFor(string token) =>

@@ -39,11 +39,11 @@ public sealed class FileDeliveryTests : BotTestBase
 
         var token = await SendAsync(Slash("hint"));
 
-        var callback = Callback(token);
-        var data = CallbackData(callback);
-        Assert.True(IsEphemeral(data));
+        var answer = Answer(token);
+        var data = MessageData(answer);
+        Assert.True(IsPrivate(token));
         Assert.Equal("Here are your records.", data.GetProperty("content").GetString());
-        AssertUpload(callback, data, 0, "ada_records.csv", "text/csv", Csv, "Your answers, hints and readings");
+        AssertUpload(answer, data, 0, "ada_records.csv", "text/csv", Csv, "Your answers, hints and readings");
     }
 
     [Fact]
@@ -56,12 +56,12 @@ public sealed class FileDeliveryTests : BotTestBase
 
         var token = await SendAsync(Slash("leaderboard"));
 
-        var callback = Callback(token);
-        var data = CallbackData(callback);
-        Assert.False(IsEphemeral(data));
-        Assert.Equal(2, callback.Files.Count);
-        AssertUpload(callback, data, 0, "rates.png", "image/png", TestHandlers.Png, "solve rates");
-        AssertUpload(callback, data, 1, "ada-records.json", "application/json", Json, "The same records as JSON");
+        var answer = Answer(token);
+        var data = MessageData(answer);
+        Assert.False(IsPrivate(token));
+        Assert.Equal(2, answer.Files.Count);
+        AssertUpload(answer, data, 0, "rates.png", "image/png", TestHandlers.Png, "solve rates");
+        AssertUpload(answer, data, 1, "ada-records.json", "application/json", Json, "The same records as JSON");
     }
 
     private async Task<string> SendSlowAsync(TestHandler handler, TaskCompletionSource<ChatReply> release, string command)
@@ -70,7 +70,6 @@ public sealed class FileDeliveryTests : BotTestBase
         var token = NewToken(out var id);
         await Server.DispatchInteractionAsync(token, Channel, Interaction(id, token, 2, Slash(command)));
         await Eventually.HoldsAsync(() => handler.Received.Count == 1, "the handler to start");
-        Clock.Advance(TimeSpan.FromSeconds(2));
         await Eventually.HoldsAsync(() => RequestsFor(token).Count == 1, "the deferral");
         return token;
     }
@@ -162,9 +161,10 @@ public sealed class FileDeliveryTests : BotTestBase
         var token = await SendAsync(Slash("hint"));
         await IdleAsync();
 
-        var callback = Assert.Single(RequestsFor(token));
-        Assert.Empty(callback.Files);
-        Assert.Equal(DiscordMessages.HandlerFailedReply, Content(callback));
+        // Deferred at once; the reply fails its limits before any upload, so the deferral is edited into the apology.
+        Assert.Equal(["POST", "PATCH"], RequestsFor(token).Select(r => r.Method));
+        Assert.All(RequestsFor(token), r => Assert.Empty(r.Files));
+        Assert.Equal(DiscordMessages.HandlerFailedReply, Content(Answer(token)));
     }
 
     public static TheoryData<int, bool> TooLarge => new()
@@ -194,7 +194,7 @@ public sealed class FileDeliveryTests : BotTestBase
 
     [Theory]
     [MemberData(nameof(TooLarge))]
-    public async Task A_reply_refused_as_too_large_is_replaced_by_a_notice_with_the_same_visibility(int status, bool withCode)
+    public async Task A_reply_refused_as_too_large_is_followed_by_a_notice_with_the_same_visibility(int status, bool withCode)
     {
         RefuseUploads(status, withCode);
         Handlers.Hint.Behaviour = _ => Task.FromResult(Export(ephemeral: true, CsvFile));
@@ -202,27 +202,13 @@ public sealed class FileDeliveryTests : BotTestBase
         var token = await SendAsync(Slash("hint"));
         await IdleAsync();
 
-        var callbacks = RequestsFor(token);
-        Assert.Equal(2, callbacks.Count);
-        Assert.Single(callbacks[0].Files);
-        Assert.Equal(DiscordMessages.ReplyTooLarge, Content(callbacks[1]));
-        Assert.True(IsEphemeral(CallbackData(callbacks[1])));
-        Assert.Contains(Logger.Entries, e => e.Id.Id == 4004 && e.Text.Contains("40005", StringComparison.Ordinal) == withCode);
-    }
-
-    [Fact]
-    public async Task A_deferred_reply_refused_as_too_large_is_followed_by_the_notice()
-    {
-        RefuseUploads(413, true);
-        var release = new TaskCompletionSource<ChatReply>();
-        var token = await SendSlowAsync(Handlers.Hint, release, "hint");
-        release.SetResult(Export(ephemeral: true, CsvFile));
-        await IdleAsync();
-
+        // Deferred at once: the edit carrying the file is refused, so the notice follows, as private as the deferral.
         Assert.Equal(["POST", "PATCH", "POST"], RequestsFor(token).Select(r => r.Method));
+        Assert.Single(RequestsFor(token)[1].Files);
         var notice = RequestsFor(token)[2];
         Assert.Equal(DiscordMessages.ReplyTooLarge, Content(notice));
         Assert.True(IsEphemeral(notice.Json!.Value));
+        Assert.Contains(Logger.Entries, e => e.Id.Id == 4004 && e.Text.Contains("40005", StringComparison.Ordinal) == withCode);
     }
 }
 

@@ -100,6 +100,7 @@ internal static class BotHost
             o.TopicsFile = Path.Combine(io.WorkingDirectory, o.TopicsFile);
         });
         builder.Services.AddMathForMLCore();
+        builder.Services.Configure<Core.Concurrency.CommandWorkOptions>(configuration.GetSection(Core.Concurrency.CommandWorkOptions.SectionName));
         builder.Services.AddReadingGroups();
         builder.Services.AddDailyProblems();
         builder.Services.AddParticipation();

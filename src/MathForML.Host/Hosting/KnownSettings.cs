@@ -1,5 +1,6 @@
 using System.Reflection;
 using MathForML.Content;
+using MathForML.Core.Concurrency;
 using MathForML.Discord;
 using MathForML.Slack;
 using MathForML.Host.Local;
@@ -19,6 +20,7 @@ internal static class KnownSettings
         [ContentOptions.SectionName] = typeof(ContentOptions),
         [DiscordOptions.SectionName] = typeof(DiscordOptions),
         [SlackOptions.SectionName] = typeof(SlackOptions),
+        [CommandWorkOptions.SectionName] = typeof(CommandWorkOptions),
     };
 
     /// <summary>Sections that are free-form.</summary>

@@ -11,7 +11,10 @@ public interface ISlackAck
 {
     bool AcceptsPayload { get; }
 
-    Task AckAsync(JsonElement? payload, CancellationToken cancellationToken);
+    /// <summary>Acknowledges; true when Slack got this acknowledgement (with its payload, if any). False: someone
+    /// acknowledged first (the safety net, a timed-out HTTP response) or the connection is gone, so a payload given
+    /// here did not reach the member and must be delivered another way.</summary>
+    Task<bool> AckAsync(JsonElement? payload, CancellationToken cancellationToken);
 }
 
 /// <summary>Acknowledges through the Socket Mode connection that delivered the envelope.</summary>
@@ -19,8 +22,9 @@ public sealed class SocketModeAck(SocketModeEnvelope envelope) : ISlackAck
 {
     public bool AcceptsPayload => envelope.AcceptsResponsePayload;
 
-    public Task AckAsync(JsonElement? payload, CancellationToken cancellationToken) =>
-        payload is { } body && envelope.AcceptsResponsePayload ? envelope.AckAsync(body, cancellationToken) : envelope.AckAsync(cancellationToken);
+    public async Task<bool> AckAsync(JsonElement? payload, CancellationToken cancellationToken) =>
+        await (payload is { } body && envelope.AcceptsResponsePayload ? envelope.AckAsync(body, cancellationToken) : envelope.AckAsync(cancellationToken))
+            == AckOutcome.Sent;
 }
 
 /// <summary>HTTP mode: the endpoint waits for <see cref="Response"/> and writes it as the HTTP response.</summary>
@@ -33,9 +37,8 @@ public sealed class HttpAck : ISlackAck
     /// <summary>Completes with the payload to send (null: an empty 200).</summary>
     public Task<JsonElement?> Response => _response.Task;
 
-    public Task AckAsync(JsonElement? payload, CancellationToken cancellationToken)
-    {
-        _response.TrySetResult(payload);
-        return Task.CompletedTask;
-    }
+    public Task<bool> AckAsync(JsonElement? payload, CancellationToken cancellationToken) => Task.FromResult(_response.TrySetResult(payload));
+
+    /// <summary>The endpoint answered without waiting any longer (an empty 200); a later payload is refused.</summary>
+    public void Abandon() => _response.TrySetResult(null);
 }

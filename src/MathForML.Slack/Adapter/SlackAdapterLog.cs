@@ -64,4 +64,7 @@ internal static partial class SlackAdapterLog
 
     [LoggerMessage(EventId = 2220, Level = LogLevel.Error, Message = "Slack thread message {MessageId} in {ChannelId} could not be recorded; skipped.")]
     public static partial void ThreadMessageFailed(ILogger logger, Exception exception, string channelId, string messageId);
+
+    [LoggerMessage(EventId = 6200, Level = LogLevel.Error, Message = "Slack: the reply to {Command} from member {UserId} in {ChannelId} could not be delivered by any path: {Description}")]
+    public static partial void ReplyLost(ILogger logger, string command, string userId, string channelId, string description);
 }

@@ -1,4 +1,6 @@
-using System.Collections.Concurrent;
+using MathForML.Core.Commands;
+using MathForML.Core.Concurrency;
+using MathForML.Core.Chat;
 using System.Text.Json;
 using MathForML.Slack.SocketMode;
 using MathForML.Slack.Wire;
@@ -7,20 +9,20 @@ using Microsoft.Extensions.Logging;
 namespace MathForML.Slack.Adapter;
 
 /// <summary>
-/// Takes deliveries from either transport (Socket Mode envelopes, HTTP-mode requests) to <see cref="SlackInteractions"/>:
-/// parses them, bounds how many run at once, contains failures (one bad delivery is logged and skipped, and still
-/// acknowledged) and lets shutdown wait for deliveries in progress.
+/// Takes deliveries from either transport (Socket Mode envelopes, HTTP-mode requests) and acknowledges each on the
+/// receive path, before any work: with the reply itself when it needs no state (help, a line that does not parse),
+/// with a form's field errors, or empty. The work then runs on Core's <see cref="CommandWorkPool"/> and its reply goes
+/// through <see cref="SlackReplies"/> (response_url, else the Web API), so neither a slow handler nor a busy pool can
+/// make Slack wait past 3 s, and no reply depends on an acknowledgement that may already be gone. One bad delivery is
+/// logged and skipped (and still acknowledged).
 /// </summary>
-public sealed class SlackEventRouter(SlackInteractions interactions, SlackAdapterTuning tuning, TimeProvider time, ILogger<SlackEventRouter> logger) : IDisposable
+public sealed class SlackEventRouter(
+    SlackInteractions interactions, SlackReplies replies, CommandWorkPool pool, SlackAdapterTuning tuning, ILogger<SlackEventRouter> logger)
 {
-    private readonly SemaphoreSlim _slots = new(tuning.MaxConcurrentDeliveries, tuning.MaxConcurrentDeliveries);
-    private readonly ConcurrentDictionary<long, Task> _running = new();
-    private long _next;
+    /// <summary>Deliveries accepted and not finished (the pool is shared with the other platforms).</summary>
+    public int Running => pool.InFlight;
 
-    /// <summary>Deliveries in progress.</summary>
-    public int Running => _running.Count;
-
-    /// <summary>Starts handling a Socket Mode envelope; returns the handling task (already tracked).</summary>
+    /// <summary>Acknowledges a Socket Mode envelope and starts its work; returns the acknowledgement (tests wait on it).</summary>
     public Task RouteAsync(SocketModeEnvelope envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
@@ -33,107 +35,113 @@ public sealed class SlackEventRouter(SlackInteractions interactions, SlackAdapte
         };
     }
 
-    public Task RouteSlashCommand(SlashCommand command, ISlackAck ack, CancellationToken cancellationToken) =>
-        Track("slash command", ack, ct => interactions.HandleSlashCommandAsync(command, ack, ct), cancellationToken);
-
     public Task RouteSlashCommand(JsonElement payload, ISlackAck ack, CancellationToken cancellationToken)
     {
         var command = SlashCommandParser.FromJson(payload);
         return command.IsSuccess ? RouteSlashCommand(command.Value, ack, cancellationToken) : Unreadable("slash command", command.Error, ack, cancellationToken);
     }
 
-    public Task RouteInteraction(JsonElement payload, ISlackAck ack, CancellationToken cancellationToken)
+    public Task RouteSlashCommand(SlashCommand command, ISlackAck ack, CancellationToken cancellationToken)
     {
-        var interaction = InteractivePayloadParser.Parse(payload);
-        return interaction.IsSuccess
-            ? Track("interactive", ack, ct => interactions.HandleInteractionAsync(interaction.Value, ack, ct), cancellationToken)
-            : Unreadable("interactive", interaction.Error, ack, cancellationToken);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(ack);
+        var name = "/" + SlackInteractions.CommandName(SlackInteractions.CommandLine(command.Text).TrimStart('/'));
+        var immediate = interactions.TryAnswerAtOnce(command, out var parsed);
+        if (immediate is not null)
+        {
+            return AnswerAtOnceAsync(command, immediate, ack, name, cancellationToken);
+        }
+
+        // Submitted before the acknowledgement starts, so once Slack has the ack, shutdown waits for the work too.
+        Submit(name, command.UserId, SlackInteractions.TargetOf(command), ct => interactions.RunSlashCommandAsync(command, parsed!, ct));
+        return ack.AckAsync(null, cancellationToken);
     }
 
-    /// <summary>Events need no reply in the acknowledgement: acknowledged at once, handled afterwards.</summary>
-    public async Task RouteEvent(JsonElement payload, ISlackAck ack, CancellationToken cancellationToken)
+    public Task RouteInteraction(JsonElement payload, ISlackAck ack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ack);
-        await ack.AckAsync(null, cancellationToken);
+        var interaction = InteractivePayloadParser.Parse(payload);
+        if (!interaction.IsSuccess)
+        {
+            return Unreadable("interactive", interaction.Error, ack, cancellationToken);
+        }
+
+        switch (interaction.Value)
+        {
+            case BlockActions actions:
+                var target = actions.ChannelId is { } channel ? new ReplyTarget(channel, actions.ThreadTs, actions.UserId, actions.ResponseUrl) : null;
+                Submit("button", actions.UserId, target, ct => interactions.RunBlockActionsAsync(actions, ct));
+                return ack.AckAsync(null, cancellationToken);
+            case ViewSubmission submission:
+                var (errors, command, metadata) = SlackInteractions.CheckSubmission(submission);
+                if (command is not null && metadata is not null)
+                {
+                    var formTarget = new ReplyTarget(metadata.ChannelId, metadata.ThreadTs, submission.UserId, metadata.ResponseUrl);
+                    Submit("/" + command.Definition.Path, submission.UserId, formTarget, ct => interactions.RunSubmissionAsync(submission, command, metadata, ct));
+                }
+
+                return ack.AckAsync(errors, cancellationToken);
+            default:
+                return ack.AckAsync(null, cancellationToken);
+        }
+    }
+
+    /// <summary>Events need no reply in the acknowledgement: acknowledged at once, handled on a worker.</summary>
+    public Task RouteEvent(JsonElement payload, ISlackAck ack, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
         var callback = EventCallbackParser.Parse(payload);
         if (!callback.IsSuccess)
         {
             SlackAdapterLog.UnreadableDelivery(logger, "event", callback.Error.ToString());
-            return;
+            return ack.AckAsync(null, cancellationToken);
         }
 
-        await Track("event", ack, ct => interactions.HandleEventAsync(callback.Value, ct), cancellationToken);
+        // A full pool logs the event it turned away; events have no one to tell.
+        pool.TrySubmit("event", callback.Value.Message?.UserId ?? "", ct => interactions.HandleEventAsync(callback.Value, ct));
+        return ack.AckAsync(null, cancellationToken);
     }
 
     /// <summary>Waits (up to the drain timeout) for deliveries in progress.</summary>
-    public async Task DrainAsync()
+    public Task DrainAsync() => pool.DrainAsync(tuning.DrainTimeout);
+
+    /// <summary>A reply that needs no state rides on the acknowledgement when Slack takes one; if that acknowledgement
+    /// did not go out (the safety net was first, the connection dropped), the reply goes by response_url instead.</summary>
+    private async Task AnswerAtOnceAsync(SlashCommand command, ChatReply reply, ISlackAck ack, string name, CancellationToken cancellationToken)
     {
-        var pending = _running.Values.ToArray();
-        try
+        SlackAttachments.CheckLimits(reply.Content); // a bug in Core: found before the acknowledgement
+        if (reply is { Ephemeral: true, Content.Files.Count: 0 } && ack.AcceptsPayload)
         {
-            await Task.WhenAll(pending).WaitAsync(tuning.DrainTimeout, time);
+            var payload = SlackBlocks.ResponsePayload(SlackBlocks.Render(reply.Content, imagesAsText: true), ephemeral: true);
+            if (await ack.AckAsync(payload, cancellationToken))
+            {
+                return;
+            }
         }
-        catch (TimeoutException)
+        else
         {
-            SlackAdapterLog.DrainTimedOut(logger, _running.Count);
+            await ack.AckAsync(null, cancellationToken);
         }
+
+        pool.Track(replies.DeliverAsync(SlackInteractions.TargetOf(command), reply, name, pool.Stopping), name, command.UserId);
     }
 
-    public void Dispose() => _slots.Dispose();
-
-    private async Task Unreadable(string kind, WireError error, ISlackAck ack, CancellationToken cancellationToken)
+    private void Submit(string name, string user, ReplyTarget? target, Func<CancellationToken, Task> work)
     {
-        SlackAdapterLog.UnreadableDelivery(logger, kind, error.ToString());
-        await ack.AckAsync(null, cancellationToken);
-    }
-
-    private Task Track(string kind, ISlackAck ack, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
-    {
-        var id = Interlocked.Increment(ref _next);
-        var task = RunAsync(kind, ack, handle, cancellationToken);
-        _running[id] = task;
-        _ = task.ContinueWith(_ => _running.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
-
-    private async Task RunAsync(string kind, ISlackAck ack, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _slots.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
+        if (pool.TrySubmit(name, user, work))
         {
             return;
         }
 
-        try
+        if (target is not null)
         {
-            await handle(cancellationToken);
+            pool.Track(replies.DeliverAsync(target, ChatReply.Text(CommandMessages.Busy, ephemeral: true), name, pool.Stopping), name, user);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-#pragma warning disable CA1031 // One failing delivery must not stop the receive loop or the host: log it and move on.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            SlackAdapterLog.DeliveryFailed(logger, exception, kind);
-            try
-            {
-                await ack.AckAsync(null, CancellationToken.None); // a no-op if it was already acknowledged
-            }
-#pragma warning disable CA1031
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                // The connection is gone; Slack redelivers and the duplicate is acknowledged then.
-            }
-        }
-        finally
-        {
-            _slots.Release();
-        }
+    }
+
+    private Task<bool> Unreadable(string kind, WireError error, ISlackAck ack, CancellationToken cancellationToken)
+    {
+        SlackAdapterLog.UnreadableDelivery(logger, kind, error.ToString());
+        return ack.AckAsync(null, cancellationToken);
     }
 }

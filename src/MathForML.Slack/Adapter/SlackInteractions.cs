@@ -19,59 +19,85 @@ public sealed partial class SlackInteractions(
     ISlackUserDirectory users,
     WebApi.SlackWebApiClient api,
     SlackAdapterState state,
-    TimeProvider time,
-    SlackAdapterTuning tuning,
     ILogger<SlackInteractions> logger)
 {
     public const string FormCallbackId = "mfml_form";
     public const string FormBlockId = "mfml_input";
     public const string FormInputActionId = "value";
 
-    public async Task HandleSlashCommandAsync(SlashCommand command, ISlackAck ack, CancellationToken cancellationToken)
+    /// <summary>
+    /// On the receive path, for a slash command: the reply when it needs no member, group or database (help, a line
+    /// that does not parse, a command this build lacks), else null and the parsed command for <see cref="RunSlashCommandAsync"/>.
+    /// </summary>
+    public ChatReply? TryAnswerAtOnce(SlashCommand command, out ChatCommand? parsed)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ArgumentNullException.ThrowIfNull(ack);
-        var started = time.GetTimestamp();
-        var context = await ContextAsync(command.TeamId, command.ChannelId, null, command.UserId, command.UserName, cancellationToken);
-        var dispatch = dispatcher.DispatchTextAsync(CommandLine(command.Text), context, cancellationToken);
-        var reply = await WithinBudgetAsync(dispatch, started, cancellationToken);
-        var target = new ReplyTarget(command.ChannelId, null, command.UserId, command.ResponseUrl);
-        if (reply is not null)
-        {
-            SlackAttachments.CheckLimits(reply.Content); // a bug in Core: found before the acknowledgement
-        }
-
-        if (reply is { Ephemeral: true, Content.Files.Count: 0 } && ack.AcceptsPayload)
-        {
-            // Quick and private: the reply rides on the acknowledgement itself.
-            await ack.AckAsync(SlackBlocks.ResponsePayload(SlackBlocks.Render(reply.Content, imagesAsText: true), ephemeral: true), cancellationToken);
-            return;
-        }
-
-        await ack.AckAsync(null, cancellationToken);
-        await replies.DeliverAsync(target, reply ?? await dispatch, cancellationToken);
+        // The role is not known before users.info, so organizer commands always go to the worker.
+        return dispatcher.TryAnswerTextAtOnce(CommandLine(command.Text), context: null, out parsed);
     }
 
-    public async Task HandleInteractionAsync(InteractivePayload payload, ISlackAck ack, CancellationToken cancellationToken)
+    /// <summary>Where a slash command's reply goes.</summary>
+    public static ReplyTarget TargetOf(SlashCommand command)
     {
-        ArgumentNullException.ThrowIfNull(ack);
-        switch (payload)
-        {
-            case BlockActions actions:
-                await ack.AckAsync(null, cancellationToken);
-                foreach (var action in actions.Actions)
-                {
-                    await HandleActionAsync(actions, action, cancellationToken);
-                }
+        ArgumentNullException.ThrowIfNull(command);
+        return new ReplyTarget(command.ChannelId, null, command.UserId, command.ResponseUrl);
+    }
 
-                break;
-            case ViewSubmission submission:
-                await HandleSubmissionAsync(submission, ack, cancellationToken);
-                break;
-            default:
-                await ack.AckAsync(null, cancellationToken);
-                break;
+    /// <summary>On a worker, after the empty acknowledgement: runs the command and delivers its reply.</summary>
+    public async Task RunSlashCommandAsync(SlashCommand command, ChatCommand parsed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var context = await ContextAsync(command.TeamId, command.ChannelId, null, command.UserId, command.UserName, cancellationToken);
+        var reply = await dispatcher.DispatchAsync(parsed, context, cancellationToken);
+        await replies.DeliverAsync(TargetOf(command), reply, "/" + parsed.Definition.Path, cancellationToken);
+    }
+
+    /// <summary>On a worker, after the acknowledgement: each pressed button's command (or its form).</summary>
+    public async Task RunBlockActionsAsync(BlockActions actions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        foreach (var action in actions.Actions)
+        {
+            await HandleActionAsync(actions, action, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// On the receive path, for a form submission: what to acknowledge with (the field errors to show in the modal, or
+    /// null to close it) and, when valid, the command to run with <see cref="RunSubmissionAsync"/>.
+    /// </summary>
+    public static (JsonElement? Errors, ChatCommand? Command, FormMetadata? Metadata) CheckSubmission(ViewSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        if (submission.CallbackId != FormCallbackId || FormMetadata.Parse(submission.PrivateMetadata) is not { } metadata)
+        {
+            return (null, null, null);
+        }
+
+        var value = submission.ValueOf(FormBlockId, FormInputActionId)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return (SlackBlocks.FormErrors(SlackMessages.FormValueRequired), null, null);
+        }
+
+        // A value the command cannot take (say, not one of its choices) is shown in the modal, where it can be fixed.
+        var parsed = CommandActions.Parse(metadata.ActionId, value);
+        return parsed.Command is { } command
+            ? (null, command, metadata)
+            : (SlackBlocks.FormErrors(parsed.Error!.Replace("`", "", StringComparison.Ordinal)), null, null);
+    }
+
+    /// <summary>On a worker, after the modal closed: runs the submitted command and delivers its reply.</summary>
+    public async Task RunSubmissionAsync(ViewSubmission submission, ChatCommand command, FormMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var context = await ContextAsync(metadata.TeamId ?? submission.TeamId, metadata.ChannelId, metadata.ThreadTs, submission.UserId, submission.UserName, cancellationToken);
+        var reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
+        await replies.DeliverAsync(new ReplyTarget(metadata.ChannelId, metadata.ThreadTs, submission.UserId, metadata.ResponseUrl), reply,
+            "/" + command.Definition.Path, cancellationToken);
     }
 
     /// <summary>Mentions ("@MathForML problem") in channels and messages in the bot's DM are commands without the slash.</summary>
@@ -102,10 +128,11 @@ public sealed partial class SlackInteractions(
         }
 
         var context = await ContextAsync(callback.TeamId, message.ChannelId, message.ThreadTs, message.UserId, null, cancellationToken);
-        var reply = await dispatcher.DispatchTextAsync(CommandLine(text), context, cancellationToken);
+        var line = CommandLine(text);
+        var reply = await dispatcher.DispatchTextAsync(line, context, cancellationToken);
         var target = new ReplyTarget(message.ChannelId, message.ThreadTs, message.UserId, null);
         // In the bot's DM only the member sees anything, so "ephemeral" replies are ordinary messages there.
-        await replies.DeliverAsync(target, isDirect ? reply with { Ephemeral = false } : reply, cancellationToken);
+        await replies.DeliverAsync(target, isDirect ? reply with { Ephemeral = false } : reply, CommandName(line), cancellationToken);
     }
 
     private async Task HandleActionAsync(BlockActions actions, BlockAction action, CancellationToken cancellationToken)
@@ -126,7 +153,7 @@ public sealed partial class SlackInteractions(
             if (actions.TriggerId is null || !opened.IsSuccess)
             {
                 SlackAdapterLog.ModalFailed(logger, action.ActionId, opened.Error?.Code ?? "no_trigger_id");
-                await replies.DeliverAsync(target, ChatReply.Text(SlackMessages.FormNotOpened, ephemeral: true), cancellationToken);
+                await replies.DeliverAsync(target, ChatReply.Text(SlackMessages.FormNotOpened, ephemeral: true), "button " + action.ActionId, cancellationToken);
             }
 
             return;
@@ -134,54 +161,7 @@ public sealed partial class SlackInteractions(
 
         var context = await ContextAsync(actions.TeamId, channel, actions.ThreadTs, actions.UserId, actions.UserName, cancellationToken);
         var reply = await dispatcher.DispatchActionAsync(action.ActionId, null, context, cancellationToken);
-        await replies.DeliverAsync(target, reply, cancellationToken);
-    }
-
-    private async Task HandleSubmissionAsync(ViewSubmission submission, ISlackAck ack, CancellationToken cancellationToken)
-    {
-        if (submission.CallbackId != FormCallbackId || FormMetadata.Parse(submission.PrivateMetadata) is not { } metadata)
-        {
-            await ack.AckAsync(null, cancellationToken);
-            return;
-        }
-
-        var value = submission.ValueOf(FormBlockId, FormInputActionId)?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            await ack.AckAsync(SlackBlocks.FormErrors(SlackMessages.FormValueRequired), cancellationToken);
-            return;
-        }
-
-        // A value the command cannot take (say, not one of its choices) is shown in the modal, where it can be fixed.
-        var parsed = CommandActions.Parse(metadata.ActionId, value);
-        if (parsed.Command is not { } command)
-        {
-            await ack.AckAsync(SlackBlocks.FormErrors(parsed.Error!.Replace("`", "", StringComparison.Ordinal)), cancellationToken);
-            return;
-        }
-
-        await ack.AckAsync(null, cancellationToken);
-        var context = await ContextAsync(metadata.TeamId ?? submission.TeamId, metadata.ChannelId, metadata.ThreadTs, submission.UserId, submission.UserName, cancellationToken);
-        var reply = await dispatcher.DispatchAsync(command, context, cancellationToken);
-        await replies.DeliverAsync(new ReplyTarget(metadata.ChannelId, metadata.ThreadTs, submission.UserId, metadata.ResponseUrl), reply, cancellationToken);
-    }
-
-    private async Task<ChatReply?> WithinBudgetAsync(Task<ChatReply> dispatch, long started, CancellationToken cancellationToken)
-    {
-        var remaining = tuning.ReplyBudget - time.GetElapsedTime(started);
-        if (dispatch.IsCompleted || remaining <= TimeSpan.Zero)
-        {
-            return dispatch.IsCompleted ? await dispatch : null;
-        }
-
-        try
-        {
-            return await dispatch.WaitAsync(remaining, time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            return null;
-        }
+        await replies.DeliverAsync(target, reply, "button " + action.ActionId, cancellationToken);
     }
 
     private async Task<CommandContext> ContextAsync(string? teamId, string channelId, string? threadTs, string userId, string? userName, CancellationToken cancellationToken)
@@ -193,6 +173,13 @@ public sealed partial class SlackInteractions(
             new ConversationRef(ChatPlatform.Slack, teamId ?? "", channelId, threadTs),
             new MemberRef(ChatPlatform.Slack, userId, name),
             role);
+    }
+
+    /// <summary>"/answer 1/4" → "/answer" (for logs).</summary>
+    internal static string CommandName(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? line : line[..space];
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
@@ -209,7 +196,7 @@ public sealed partial class SlackInteractions(
         text.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     /// <summary>Where a modal's submission belongs: carried in the view's <c>private_metadata</c> (≤ 3,000 characters).</summary>
-    internal sealed record FormMetadata(string ActionId, string ChannelId, string? ThreadTs, string? TeamId, string? ResponseUrl)
+    public sealed record FormMetadata(string ActionId, string ChannelId, string? ThreadTs, string? TeamId, string? ResponseUrl)
     {
         public string Serialize() => new JsonObject { ["a"] = ActionId, ["c"] = ChannelId, ["t"] = ThreadTs, ["w"] = TeamId, ["r"] = ResponseUrl }.ToJsonString();
 

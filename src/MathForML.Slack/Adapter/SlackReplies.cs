@@ -19,14 +19,20 @@ public sealed class SlackReplies(SlackWebApiClient api, SlackAdapterState state,
 {
     private readonly SlackPoster _poster = new(api, logger);
 
-    public async Task DeliverAsync(ReplyTarget target, ChatReply reply, CancellationToken cancellationToken)
+    /// <summary>Delivers <paramref name="reply"/> to <paramref name="command"/>'s invoker; a reply that finally cannot be
+    /// delivered by any path is logged with the command and the member.</summary>
+    public async Task DeliverAsync(ReplyTarget target, ChatReply reply, string command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(reply);
         SlackAttachments.CheckLimits(reply.Content);
         if (reply.Ephemeral)
         {
-            await EphemeralAsync(target, reply.Content, cancellationToken);
+            if (await EphemeralAsync(target, reply.Content, cancellationToken) is { } why)
+            {
+                SlackAdapterLog.ReplyLost(logger, command, target.UserId, target.ChannelId, why);
+            }
+
             return;
         }
 
@@ -66,10 +72,14 @@ public sealed class SlackReplies(SlackWebApiClient api, SlackAdapterState state,
         }
 
         var apology = outsideChannel ? SlackMessages.ReplyNotPosted : SlackAttachments.Format(SlackMessages.ReplyFailedBecause, description);
-        await EphemeralAsync(target, MessageContent.FromText(apology), cancellationToken);
+        if (await EphemeralAsync(target, MessageContent.FromText(apology), cancellationToken) is { } lost)
+        {
+            SlackAdapterLog.ReplyLost(logger, command, target.UserId, target.ChannelId, description + "; the apology too: " + lost);
+        }
     }
 
-    private async Task EphemeralAsync(ReplyTarget target, MessageContent content, CancellationToken cancellationToken)
+    /// <summary>Null when delivered; else why not.</summary>
+    private async Task<string?> EphemeralAsync(ReplyTarget target, MessageContent content, CancellationToken cancellationToken)
     {
         content = await WithFilesByDirectMessageAsync(target, content, cancellationToken);
         var rendered = SlackBlocks.Render(content, imagesAsText: true);
@@ -78,7 +88,7 @@ public sealed class SlackReplies(SlackWebApiClient api, SlackAdapterState state,
             var responded = await api.RespondAsync(responseUrl, SlackBlocks.ResponsePayload(rendered, ephemeral: true), cancellationToken);
             if (responded.IsSuccess)
             {
-                return;
+                return null;
             }
 
             SlackAdapterLog.ReplyFailed(logger, target.ChannelId, SlackFailures.Describe(responded.Error, target.ChannelId));
@@ -87,10 +97,7 @@ public sealed class SlackReplies(SlackWebApiClient api, SlackAdapterState state,
         var posted = await api.PostEphemeralAsync(
             new PostEphemeralRequest(target.ChannelId, target.UserId, rendered.Text) { Blocks = rendered.BlocksElement, ThreadTs = target.ThreadTs },
             cancellationToken);
-        if (!posted.IsSuccess)
-        {
-            SlackAdapterLog.ReplyFailed(logger, target.ChannelId, SlackFailures.Describe(posted.Error, target.ChannelId));
-        }
+        return posted.IsSuccess ? null : SlackFailures.Describe(posted.Error, target.ChannelId);
     }
 
     /// <summary>

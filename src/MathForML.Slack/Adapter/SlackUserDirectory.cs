@@ -35,6 +35,7 @@ public sealed class SlackUserDirectory : ISlackUserDirectory
     private readonly SlackAdapterTuning _tuning;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, SlackUser User)> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SlackUser?>>> _lookups = new(StringComparer.Ordinal);
     private volatile GroupSnapshot? _group;
 
     public SlackUserDirectory(
@@ -48,23 +49,38 @@ public sealed class SlackUserDirectory : ISlackUserDirectory
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
+    /// <summary>Cached for <see cref="SlackAdapterTuning.UserCacheTtl"/>; concurrent misses for one user share one
+    /// <c>users.info</c> call (a burst from one member asks Slack once).</summary>
     public async Task<SlackUser?> FindAsync(string userId, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        if (_users.TryGetValue(userId, out var cached) && now - cached.At < _tuning.UserCacheTtl)
+        if (_users.TryGetValue(userId, out var cached) && _time.GetUtcNow() - cached.At < _tuning.UserCacheTtl)
         {
             return cached.User;
         }
 
-        var result = await _api.GetUserInfoAsync(userId, cancellationToken);
-        if (!result.IsSuccess)
-        {
-            SlackAdapterLog.UserLookupFailed(_logger, userId, result.Error.Code);
-            return null;
-        }
+        var lookup = _lookups.GetOrAdd(userId, id => new Lazy<Task<SlackUser?>>(() => LookUpAsync(id)));
+        return await lookup.Value.WaitAsync(cancellationToken);
+    }
 
-        _users[userId] = (now, result.Value);
-        return result.Value;
+    /// <summary>One <c>users.info</c> call, not cancelled by any one caller since others may share it.</summary>
+    private async Task<SlackUser?> LookUpAsync(string userId)
+    {
+        try
+        {
+            var result = await _api.GetUserInfoAsync(userId, CancellationToken.None);
+            if (!result.IsSuccess)
+            {
+                SlackAdapterLog.UserLookupFailed(_logger, userId, result.Error.Code);
+                return null;
+            }
+
+            _users[userId] = (_time.GetUtcNow(), result.Value);
+            return result.Value;
+        }
+        finally
+        {
+            _lookups.TryRemove(userId, out _);
+        }
     }
 
     public async Task<string?> TimeZoneAsync(string userId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using MathForML.Core;
 using MathForML.Core.Chat;
 using MathForML.Slack.Adapter;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class SlackBotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSlackClient(configuration.GetSection(SlackOptions.SectionName));
+        services.AddCommandWorkPool();
         services.TryAddSingleton(new SlackAdapterTuning());
         services.TryAddSingleton<SlackAdapterState>();
         services.TryAddSingleton<ISlackUserDirectory>(sp => new SlackUserDirectory(

@@ -140,6 +140,7 @@ public sealed class SlackHttpServer(
         catch (TimeoutException)
         {
             // The handler delivers its reply later (response_url or the Web API).
+            ack.Abandon();
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -155,7 +155,7 @@ public sealed class FileTests
 
         Assert.Null(ack.Payload);
         Assert.Equal(before, bot.Slack.Requests.Count(r => r.Method != "users.info"));
-        Assert.Contains(bot.Log.Lines, l => l.Contains("slash command delivery failed", StringComparison.Ordinal) && l.Contains("at most 4 files", StringComparison.Ordinal));
+        Assert.Contains(bot.Log.Lines, l => l.Contains("/leaderboard for U0ADA failed", StringComparison.Ordinal) && l.Contains("at most 4 files", StringComparison.Ordinal));
     }
 
     [Theory]

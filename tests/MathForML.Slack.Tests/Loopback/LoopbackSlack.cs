@@ -43,6 +43,7 @@ internal sealed class LoopbackSlack : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedResponse>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _holds = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<ServerConnection> _all = [];
     private int _nextTicket;
     private int _nextTs = 99; // the first message is 1700000000.000100
@@ -157,6 +158,9 @@ internal sealed class LoopbackSlack : IAsyncDisposable
     }
 
     /// <summary>The next call of <paramref name="method"/> gets <paramref name="response"/> instead of the default answer.</summary>
+    /// <summary>Until <paramref name="until"/> completes, calls of <paramref name="method"/> wait before their usual answer (a slow Slack).</summary>
+    public void Hold(string method, Task until) => _holds[method] = until;
+
     public void Script(string method, ScriptedResponse response) =>
         _scripts.GetOrAdd(method, _ => new ConcurrentQueue<ScriptedResponse>()).Enqueue(response);
 
@@ -207,6 +211,11 @@ internal sealed class LoopbackSlack : IAsyncDisposable
             context.Response.ContentType = "application/json; charset=utf-8";
             await context.Response.WriteAsync(scripted.Body);
             return;
+        }
+
+        if (_holds.TryGetValue(method, out var hold))
+        {
+            await hold.WaitAsync(context.RequestAborted);
         }
 
         var expectedToken = method == "apps.connections.open" ? AppToken : BotToken;

@@ -24,6 +24,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StoreCache>();
         services.TryAddSingleton<IStudyGroupStore, SqliteStudyGroupStore>();
         services.TryAddSingleton<IMemberStore, SqliteMemberStore>();
         services.TryAddSingleton<IDueItemStore, SqliteDueItemStore>();

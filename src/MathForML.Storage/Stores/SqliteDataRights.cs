@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MathForML.Storage.Stores;
 
-internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsStore
+internal sealed class SqliteDataRights(SqliteDatabase database, StoreCache? cache = null) : IDataRightsStore
 {
     /// <summary>Platform user ids of forgotten members start with this; the id keeps the unique key unique.</summary>
     internal const string ForgottenPrefix = "forgotten-";
@@ -43,6 +43,20 @@ internal sealed class SqliteDataRights(SqliteDatabase database) : IDataRightsSto
     }
 
     public async Task<long?> ForgetMemberAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        cache?.ForgetMember(memberId);
+        try
+        {
+            return await ForgetRowsAsync(memberId, at, cancellationToken);
+        }
+        finally
+        {
+            // Dropped again after the commit: a command in between may have cached the row being deleted.
+            cache?.ForgetMember(memberId);
+        }
+    }
+
+    private async Task<long?> ForgetRowsAsync(long memberId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);

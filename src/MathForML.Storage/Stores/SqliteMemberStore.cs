@@ -5,9 +5,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MathForML.Storage.Stores;
 
-internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
+/// <summary>Members: the row of who sent a command, created on first sight. With a <see cref="StoreCache"/> a known
+/// member costs no round trip, and "last seen" is written at most once per <see cref="StoreCache.LastSeenResolution"/>.</summary>
+internal sealed class SqliteMemberStore(SqliteDatabase database, StoreCache? cache = null) : IMemberStore
 {
     public async Task<Member> EnsureAsync(MemberRef member, DateTimeOffset seenAt, CancellationToken cancellationToken)
+    {
+        if (cache is not null && cache.TryGetMember(member, out var cached) && seenAt - cached.LastSeenStored < StoreCache.LastSeenResolution)
+        {
+            return cached.Member;
+        }
+
+        var (found, lastSeen) = await EnsureRowAsync(member, seenAt, cancellationToken);
+        cache?.SetMember(found, lastSeen);
+        return found;
+    }
+
+    private async Task<(Member Member, DateTimeOffset LastSeen)> EnsureRowAsync(MemberRef member, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         var entity = await Find(context, member, cancellationToken);
@@ -25,7 +39,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
             try
             {
                 await context.SaveChangesAsync(cancellationToken);
-                return ToDomain(entity);
+                return (ToDomain(entity), entity.LastSeenAt);
             }
             catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
             {
@@ -36,20 +50,21 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
             }
         }
 
-        if (entity.DisplayName != member.DisplayName || entity.LastSeenAt < seenAt)
+        if (entity.DisplayName != member.DisplayName || seenAt - entity.LastSeenAt >= StoreCache.LastSeenResolution)
         {
             entity.DisplayName = member.DisplayName;
-            entity.LastSeenAt = seenAt;
+            entity.LastSeenAt = seenAt > entity.LastSeenAt ? seenAt : entity.LastSeenAt;
             await context.SaveChangesAsync(cancellationToken);
         }
 
-        return ToDomain(entity);
+        return (ToDomain(entity), entity.LastSeenAt);
     }
 
     public async Task SetTimeZoneAsync(long memberId, string? timeZoneId, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
         var updated = await context.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(set => set.SetProperty(m => m.TimeZoneId, timeZoneId), cancellationToken);
+        cache?.ForgetMember(memberId);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Member {memberId} does not exist.");
@@ -60,6 +75,7 @@ internal sealed class SqliteMemberStore(SqliteDatabase database) : IMemberStore
     {
         await using var context = database.CreateContext();
         var updated = await context.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(set => set.SetProperty(m => m.HiddenFromLeaderboards, hidden), cancellationToken);
+        cache?.ForgetMember(memberId);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Member {memberId} does not exist.");

@@ -6,16 +6,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MathForML.Storage.Stores;
 
-internal sealed class SqliteStudyGroupStore(SqliteDatabase database) : IStudyGroupStore
+/// <summary>Study groups; with a <see cref="StoreCache"/>, finding the group of a channel costs no round trip while fresh.</summary>
+internal sealed class SqliteStudyGroupStore(SqliteDatabase database, StoreCache? cache = null) : IStudyGroupStore
 {
     private static readonly JsonSerializerOptions SettingsJson = new(JsonSerializerDefaults.Web);
 
     public async Task<StudyGroup?> FindByHomeAsync(ConversationRef home, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(home);
+        home = home.WithoutThread();
+        if (cache is not null && cache.TryGetGroup(home, out var cached))
+        {
+            return cached;
+        }
+
         await using var context = database.CreateContext();
         var entity = await context.StudyGroups.AsNoTracking()
             .SingleOrDefaultAsync(g => g.Platform == home.Platform && g.WorkspaceId == home.WorkspaceId && g.ChannelId == home.ChannelId, cancellationToken);
-        return entity is null ? null : ToDomain(entity);
+        var group = entity is null ? null : ToDomain(entity);
+        cache?.SetGroup(home, group);
+        return group;
     }
 
     public async Task<StudyGroup?> FindByIdAsync(long id, CancellationToken cancellationToken)
@@ -45,10 +55,13 @@ internal sealed class SqliteStudyGroupStore(SqliteDatabase database) : IStudyGro
         }
         catch (DbUpdateException exception) when (SqliteErrors.IsUniqueViolation(exception))
         {
+            cache?.ForgetGroup(0, group.Home.WithoutThread());
             return null;
         }
 
-        return ToDomain(entity);
+        var created = ToDomain(entity);
+        cache?.SetGroup(created.Home, created);
+        return created;
     }
 
     public async Task UpdateAsync(StudyGroup group, CancellationToken cancellationToken)
@@ -62,6 +75,7 @@ internal sealed class SqliteStudyGroupStore(SqliteDatabase database) : IStudyGro
                     .SetProperty(g => g.TimeZoneId, group.TimeZoneId)
                     .SetProperty(g => g.SettingsJson, JsonSerializer.Serialize(group.Settings, SettingsJson)),
                 cancellationToken);
+        cache?.ForgetGroup(group.Id, group.Home);
         if (updated != 1)
         {
             throw new InvalidOperationException($"Study group {group.Id} does not exist.");

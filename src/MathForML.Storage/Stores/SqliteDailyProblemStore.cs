@@ -52,11 +52,14 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
         return row is null ? null : await ToDomainAsync(context, row, cancellationToken);
     }
 
+    /// <summary>One round trip (the group's address comes in the same query): every <c>/answer</c> and <c>/hint</c> asks this.</summary>
     public async Task<DailyProblem?> LatestAsync(long groupId, CancellationToken cancellationToken)
     {
         await using var context = database.CreateContext();
-        var row = await context.ProblemPosts.AsNoTracking().Where(p => p.GroupId == groupId).OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : await ToDomainAsync(context, row, cancellationToken);
+        var found = await context.ProblemPosts.AsNoTracking().Where(p => p.GroupId == groupId).OrderByDescending(p => p.Number)
+            .Join(context.StudyGroups, p => p.GroupId, g => g.Id, (p, g) => new { Post = p, g.Platform, g.WorkspaceId, g.ChannelId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : ToDomain(found.Post, new ConversationRef(found.Platform, found.WorkspaceId, found.ChannelId));
     }
 
     public async Task SetMessageAsync(long id, PostedMessage message, CancellationToken cancellationToken)
@@ -248,13 +251,21 @@ internal sealed class SqliteDailyProblemStore(SqliteDatabase database) : IDailyP
 
     private static async Task<DailyProblem> ToDomainAsync(MathForMLDbContext context, ProblemPostEntity row, CancellationToken cancellationToken)
     {
-        PostedMessage? message = null;
-        if (row.PlatformMessageId is not null)
+        if (row.PlatformMessageId is null)
         {
-            var group = await context.StudyGroups.AsNoTracking().SingleAsync(g => g.Id == row.GroupId, cancellationToken);
-            message = new PostedMessage(new ConversationRef(group.Platform, group.WorkspaceId, row.ChannelId ?? group.ChannelId), row.PlatformMessageId, row.ThreadId);
+            return ToDomain(row, null);
         }
 
+        var group = await context.StudyGroups.AsNoTracking().SingleAsync(g => g.Id == row.GroupId, cancellationToken);
+        return ToDomain(row, new ConversationRef(group.Platform, group.WorkspaceId, group.ChannelId));
+    }
+
+    /// <summary><paramref name="home"/>: the group's own channel (the post may have gone to another one).</summary>
+    private static DailyProblem ToDomain(ProblemPostEntity row, ConversationRef? home)
+    {
+        var message = row.PlatformMessageId is not null && home is not null
+            ? new PostedMessage(home with { ChannelId = row.ChannelId ?? home.ChannelId }, row.PlatformMessageId, row.ThreadId)
+            : null;
         return new DailyProblem(row.Id, row.GroupId, row.Number, row.ProblemId, row.OccurrenceKey ?? "", row.PostedAt, row.DeadlineAt, row.RevealedAt, message);
     }
 }

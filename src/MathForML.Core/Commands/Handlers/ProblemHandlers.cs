@@ -137,6 +137,13 @@ public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank
             return ChatReply.Text(Format(AnswerTooLongFormat, DailyProblemLimits.MaxAnswerLength, answer.Length), ephemeral: true);
         }
 
+        // Whether an answer parses does not depend on whose numbers it is checked against, so a malformed one is
+        // refused before anything else is read (and, as always, never counted).
+        if (DailyProblemService.GroupInstance(problem, daily.GroupId) is { } shown && _judge.Judge(answer, shown.Key) is { Outcome: Outcome.Invalid } malformed)
+        {
+            return ChatReply.Text(Format(InvalidFormat, malformed.Message), ephemeral: true);
+        }
+
         var previous = await Problems.AttemptsAsync(daily.Id, request.Member.Id, cancellationToken);
         if (previous.Any(a => a.Outcome == Outcome.Correct))
         {

@@ -49,7 +49,8 @@ public sealed partial class DailyProblemPoster(
             return new PostNowResult(PostNowStatus.NothingToPost, null, EmptyBank);
         }
 
-        if (await problems.LatestAsync(group.Id, cancellationToken) is { } latest && latest.IsOpen(now))
+        // A problem whose post has not gone out yet (its post failed, to be retried) does not count as open.
+        if (await problems.LatestAsync(group.Id, cancellationToken) is { Message: not null } latest && latest.IsOpen(now))
         {
             return Open(latest);
         }
@@ -60,7 +61,7 @@ public sealed partial class DailyProblemPoster(
         {
             // Done already, or the scheduler holds it: say which, never post a second one.
             var current = await problems.LatestAsync(group.Id, cancellationToken);
-            return current is null || current.OccurrenceKey != key
+            return current is not { Message: not null } || current.OccurrenceKey != key
                 ? new PostNowResult(PostNowStatus.BeingPosted, null, BeingPostedNow)
                 : current.IsOpen(now)
                     ? Open(current)

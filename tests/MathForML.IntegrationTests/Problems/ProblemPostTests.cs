@@ -120,6 +120,28 @@ public sealed class ProblemPostTests : IDisposable
         Assert.DoesNotContain(items, i => i.Kind == DailyProblemPlanner.PostKind && i.OccurrenceKey == "2026-11-23");
     }
 
+    [Fact]
+    public async Task Problem_post_during_a_platform_outage_says_it_will_retry_and_the_scheduler_posts_it_once_later()
+    {
+        var time = new FakeTimeProvider(Berlin(7, 0));
+        var platform = new CountingPlatform { FailWith = "503 Service Unavailable" };
+        await using var process = await ProblemProcess.StartAsync(_folder.File("bot.db"), _bank, time, platform);
+        await process.SendAsync("/group setup " + Zone);
+
+        Assert.Equal(Format(ProblemTexts.NotPostedYetFormat, "503 Service Unavailable"), await process.SendAsync("/problem post"));
+        Assert.Equal(Format(ProblemTexts.NotPostedYetFormat, "503 Service Unavailable"), await process.SendAsync("/problem post"));
+        Assert.Empty(platform.Posts);
+
+        platform.FailWith = null;
+        time.Advance(TimeSpan.FromMinutes(30));
+        await process.Runner.RunDueAsync(CancellationToken.None);
+        Assert.Equal(1, platform.Count("study", "Problem #1:"));
+        Assert.StartsWith(Format(ProblemTexts.AlreadyOpenFormat, 1, "").Split(',')[0], await process.SendAsync("/problem post"), StringComparison.Ordinal);
+        time.SetUtcNow(Berlin(9, 0, 30));
+        await process.Runner.RunDueAsync(CancellationToken.None);
+        Assert.Equal(1, platform.Count("study", "Problem #"));
+    }
+
     /// <summary>
     /// Twelve groups whose 09:00 post falls due while two organizers each type <c>/problem post</c>, all
     /// at once: whoever claims the day's post first posts it, the others are told it is open or on its way.

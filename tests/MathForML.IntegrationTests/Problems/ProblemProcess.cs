@@ -86,6 +86,9 @@ internal sealed class CountingPlatform(TimeSpan delay = default) : IChatPlatform
 
     public ChatPlatform Platform => ChatPlatform.Discord;
 
+    /// <summary>While set, every post fails as a platform outage would.</summary>
+    public string? FailWith { get; set; }
+
     public IReadOnlyList<ChatPost> Posts
     {
         get
@@ -107,6 +110,11 @@ internal sealed class CountingPlatform(TimeSpan delay = default) : IChatPlatform
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, cancellationToken);
+        }
+
+        if (FailWith is { } error)
+        {
+            return PostResult.Failed(error);
         }
 
         lock (_posts)

@@ -84,8 +84,8 @@ public sealed partial class DailyProblemPoster(
     }
 
     /// <summary>
-    /// A group set up after its first day's posting time (a group started at 10:00 when problems come at
-    /// 09:00): it has had no problem, and the schedule starts tomorrow.
+    /// True on the day a group was set up when it was set up at or after that day's posting time (at 10:00
+    /// when problems come at 09:00): its schedule starts tomorrow, so today's problem is posted now.
     /// </summary>
     public static bool StartedAfterTodaysPost(StudyGroup group, DateTimeOffset now)
     {
@@ -107,7 +107,8 @@ public sealed partial class DailyProblemPoster(
 
 /// <summary>
 /// A group set up after today's posting time gets today's problem at once (through
-/// <see cref="DailyProblemPoster"/>, so exactly once) instead of waiting for tomorrow's.
+/// <see cref="DailyProblemPoster"/>, so exactly once) instead of waiting for tomorrow's. Told of every
+/// group change (set-up, a zone change later that day); it acts only while the group has had no problem.
 /// </summary>
 public sealed partial class DailyProblemCatchUp(DailyProblemPoster poster, IDailyProblemStore problems, ILogger<DailyProblemCatchUp> logger) : IGroupChangeListener
 {

@@ -80,7 +80,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The daily problem: planning, posting, timed hints, reveals, and <c>/problem</c>, <c>/answer</c>, <c>/hint</c>.
+    /// The daily problem: planning, posting (on schedule, or now with <c>/problem post</c>), timed hints, reveals, and <c>/problem</c>, <c>/answer</c>, <c>/hint</c>.
     /// Needs a problem bank, a formula renderer and the problem store.
     /// </summary>
     public static IServiceCollection AddDailyProblems(this IServiceCollection services)
@@ -88,8 +88,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<DailyProblemPlanner>();
         services.TryAddSingleton<DailyProblemService>();
         services.TryAddSingleton<DailyProblemReveal>();
+        services.TryAddSingleton<DailyProblemPoster>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, DailyProblemPlanner>(sp => sp.GetRequiredService<DailyProblemPlanner>()));
+
+        // After the planner: a group set up after today's posting time gets today's problem at once.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGroupChangeListener, DailyProblemCatchUp>());
         services.AddCommandHandler<ProblemShowHandler>();
+        services.AddCommandHandler<ProblemPostHandler>();
         services.AddCommandHandler<ProblemRevealHandler>();
         services.AddCommandHandler<AnswerHandler>();
         services.AddCommandHandler<HintHandler>();

@@ -13,11 +13,16 @@ public static class CommandCatalog
     };
 
     public static CommandDefinition Problem { get; } = Group(
-        new CommandDefinition("problem", "The daily problem: see it (with your own numbers), or reveal its solution.")
+        new CommandDefinition("problem", "The daily problem: see it (with your own numbers), post today's now, or reveal its solution.")
         {
             DefaultSubcommand = "show",
         },
         new CommandDefinition("show", "Show the current problem with your own numbers (only you see it).") { Capability = "the daily problem" },
+        new CommandDefinition("post", "Post today's daily problem now, if none is open (the scheduled post then skips today).")
+        {
+            Access = CommandAccess.Organizers,
+            Capability = "the daily problem",
+        },
         new CommandDefinition("reveal", "Reveal the current problem's solution now, before its deadline.")
         {
             Access = CommandAccess.Organizers,

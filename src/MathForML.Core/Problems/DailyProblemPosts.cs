@@ -21,6 +21,9 @@ public sealed class DailyProblemPlanner(IDueItemStore store) : IGroupChangeListe
 
     public Task GroupChangedAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken) => PlanAsync(group, now, cancellationToken);
 
+    /// <summary>The daily post's occurrence key: the group's local date. One post per group and key, however it is posted.</summary>
+    public static string OccurrenceKey(DateOnly localDate) => localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public async Task PlanAsync(StudyGroup group, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -30,7 +33,7 @@ public sealed class DailyProblemPlanner(IDueItemStore store) : IGroupChangeListe
             .Select(d => today.AddDays(d))
             .Select(date => (Date: date, At: DailyProblemService.PostTime(group, date)))
             .Where(p => p.At > now)
-            .Select(p => new NewDueItem(group.Id, PostKind, p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.At))
+            .Select(p => new NewDueItem(group.Id, PostKind, OccurrenceKey(p.Date), p.At))
             .ToList();
         await store.ReplaceWaitingAsync(group.Id, PostKind, posts, now, ReplannedReason, cancellationToken);
         var topUp = now.AddDays(DaysAhead / 2);
@@ -100,12 +103,15 @@ public sealed class DailyProblemPostHandler(
             now,
             now.AddHours(group.Settings.AnswerWindowHours),
             cancellationToken);
+        var problem = service.Bank.Find(daily.ProblemId);
         if (daily.Message is { } posted)
         {
+            // Posted before a crash (or by another runner): the reveal and hints must still exist.
+            await AddFollowUpsAsync(daily, problem, cancellationToken);
             return DueItemOutcome.Done(posted.MessageId);
         }
 
-        if (service.Bank.Find(daily.ProblemId) is not { } problem || DailyProblemService.GroupInstance(problem, group.Id) is not { } instance)
+        if (problem is null || DailyProblemService.GroupInstance(problem, group.Id) is not { } instance)
         {
             return DueItemOutcome.Dropped(NoProblemReason);
         }
@@ -123,14 +129,20 @@ public sealed class DailyProblemPostHandler(
         }
 
         await problems.SetMessageAsync(daily.Id, message, cancellationToken);
-        var number = daily.Number.ToString(CultureInfo.InvariantCulture);
-        var followUps = new List<NewDueItem> { new(group.Id, DailyProblemPlanner.RevealKind, number, daily.Deadline) };
-        followUps.AddRange(problem.Hints
-            .Select((hint, index) => (hint, index))
-            .Where(h => h.hint.ReleaseAfter is { } after && now + after < daily.Deadline)
-            .Select(h => new NewDueItem(group.Id, DailyProblemPlanner.HintKind, $"{number}:{h.index + 1}", now + h.hint.ReleaseAfter!.Value, daily.Deadline)));
-        await dueItems.AddAsync(followUps, cancellationToken);
+        await AddFollowUpsAsync(daily, problem, cancellationToken);
         return DueItemOutcome.Done(message.MessageId);
+    }
+
+    /// <summary>The reveal at the deadline and the timed hints, counted from the post; adding them again changes nothing.</summary>
+    private Task<int> AddFollowUpsAsync(DailyProblem daily, Problem? problem, CancellationToken cancellationToken)
+    {
+        var number = daily.Number.ToString(CultureInfo.InvariantCulture);
+        var followUps = new List<NewDueItem> { new(daily.GroupId, DailyProblemPlanner.RevealKind, number, daily.Deadline) };
+        followUps.AddRange((problem?.Hints ?? [])
+            .Select((hint, index) => (hint, index))
+            .Where(h => h.hint.ReleaseAfter is { } after && daily.PostedAt + after < daily.Deadline)
+            .Select(h => new NewDueItem(daily.GroupId, DailyProblemPlanner.HintKind, $"{number}:{h.index + 1}", daily.PostedAt + h.hint.ReleaseAfter!.Value, daily.Deadline)));
+        return dueItems.AddAsync(followUps, cancellationToken);
     }
 }
 

@@ -41,6 +41,13 @@ public static class ProblemTexts
     public const string AnswerFormTitle = "Your answer";
     public const string AnswerFormLabel = "Answer";
     public const string AnswerFormPlaceholder = "e.g. 3/4, [1, 2], sqrt(2)/2";
+    public const string PostedNowFormat = "Problem #{0} is posted as today's problem; answers are open until {1}. Today's scheduled post will not add another.";
+    public const string AlreadyOpenFormat = "Problem #{0} is already open, until {1}; `/problem` shows it. There is one daily problem at a time.";
+    public const string AlreadyPostedTodayFormat = "Today's problem, #{0}, was already posted and its solution revealed. The next one comes tomorrow at {1} group time.";
+    public const string BeingPostedNow = "Today's problem is being posted right now; it will appear in a moment.";
+    public const string EmptyBank = "The problem bank has no problems, so there is nothing to post. The bank is the folder `Content:ProblemsDirectory` names (config/problems by default); its format is in config/problems/README.md.";
+    public const string NotPostedYetFormat = "Today's problem could not be posted just now ({0}); it will be tried again shortly.";
+    public const string CannotPostFormat = "Today's problem cannot be posted: {0}.";
     public const string PlatformNotRunningFormat = "the {0} adapter is not running";
     public const string NoProblemReason = "the problem bank is empty";
     public const string RevealDroppedReason = "the solution was already revealed";

@@ -62,18 +62,27 @@ public sealed partial class DueItemRunner
         }
     }
 
-    private async Task RunOneAsync(DueItem item, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one item claimed outside the loop (<see cref="IDueItemStore.ClaimNowAsync"/>, an organizer's
+    /// "now") exactly as the loop runs what it claims: same handler, failure containment, retries and
+    /// record. Returns the outcome as recorded.
+    /// </summary>
+    public Task<DueItemOutcome> RunClaimedAsync(DueItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return RunOneAsync(item, _time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task<DueItemOutcome> RunOneAsync(DueItem item, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(item.Kind, out var handler))
         {
-            await FinishAsync(item, DueItemOutcome.Dropped(NoHandlerReason), cancellationToken);
-            return;
+            return await FinishAsync(item, DueItemOutcome.Dropped(NoHandlerReason), cancellationToken);
         }
 
         if (handler.CatchUp != CatchUpPolicy.Always && item.ExpiresAt is { } expiry && expiry <= now)
         {
-            await FinishAsync(item, DueItemOutcome.Dropped(ExpiredReason), cancellationToken);
-            return;
+            return await FinishAsync(item, DueItemOutcome.Dropped(ExpiredReason), cancellationToken);
         }
 
         DueItemOutcome outcome;
@@ -98,20 +107,19 @@ public sealed partial class DueItemRunner
             if (item.Attempts >= MaxAttempts)
             {
                 var reason = string.Format(System.Globalization.CultureInfo.InvariantCulture, TooManyFailuresReason, item.Attempts, outcome.Reason);
-                await FinishAsync(item, DueItemOutcome.Dropped(reason), cancellationToken);
-                return;
+                return await FinishAsync(item, DueItemOutcome.Dropped(reason), cancellationToken);
             }
 
             var retryAt = now + RetryDelay(item.Attempts);
             LogRetry(item.Kind, item.OccurrenceKey, item.GroupId, retryAt, outcome.Reason ?? "");
             await _store.RetryAsync(item.Id, retryAt, outcome.Reason ?? "", cancellationToken);
-            return;
+            return outcome;
         }
 
-        await FinishAsync(item, outcome, cancellationToken);
+        return await FinishAsync(item, outcome, cancellationToken);
     }
 
-    private async Task FinishAsync(DueItem item, DueItemOutcome outcome, CancellationToken cancellationToken)
+    private async Task<DueItemOutcome> FinishAsync(DueItem item, DueItemOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.State == DueItemState.Dropped)
         {
@@ -119,6 +127,7 @@ public sealed partial class DueItemRunner
         }
 
         await _store.FinishAsync(item.Id, outcome.State, _time.GetUtcNow(), outcome.MessageId, outcome.Reason, cancellationToken);
+        return outcome;
     }
 
     /// <summary>30 s, 1 min, 2 min … capped at 30 min.</summary>

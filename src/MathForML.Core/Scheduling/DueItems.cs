@@ -88,6 +88,15 @@ public interface IDueItemStore
     /// </summary>
     Task<IReadOnlyList<DueItem>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims one occurrence now, whatever its due time (an organizer's "post it now"): creates it, due
+    /// now, when it does not exist, and takes it when it is waiting, in flight with an expired lease, or
+    /// dropped without having posted. Null when it is done or another runner holds it; so of the
+    /// scheduler and any number of callers, exactly one runs it. Claimed items are InFlight until
+    /// <paramref name="now"/> + lease, exactly as from <see cref="ClaimDueAsync"/>.
+    /// </summary>
+    Task<DueItem?> ClaimNowAsync(NewDueItem item, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
     Task FinishAsync(long id, DueItemState state, DateTimeOffset at, string? messageId, string? reason, CancellationToken cancellationToken);
 
     /// <summary>Back to Pending, due again at <paramref name="retryAt"/>.</summary>

@@ -86,6 +86,41 @@ internal sealed class SqliteDueItemStore(SqliteDatabase database, TimeProvider t
             cancellationToken);
     }
 
+    public async Task<DueItem?> ClaimNowAsync(NewDueItem item, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        await context.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO DueItems (GroupId, Kind, OccurrenceKey, DueAt, ExpiresAt, State, Attempts, PayloadJson, CreatedAt)
+            VALUES ({item.GroupId}, {item.Kind}, {item.OccurrenceKey}, {nowMs}, {item.ExpiresAt?.ToUnixTimeMilliseconds()}, {Pending}, 0, {item.PayloadJson}, {nowMs})
+            ON CONFLICT (GroupId, Kind, OccurrenceKey) DO NOTHING
+            """,
+            cancellationToken);
+
+        // One UPDATE decides: whoever changes the row holds it; a runner's claim of the same row waits for this one and then no longer matches.
+        var sql = $"""
+            UPDATE DueItems SET State = '{InFlight}', LeaseUntil = @leaseUntil, DueAt = @now, Reason = NULL, FinishedAt = NULL,
+                                Attempts = CASE WHEN State = '{Dropped}' THEN 1 ELSE Attempts + 1 END
+            WHERE GroupId = @groupId AND Kind = @kind AND OccurrenceKey = @key
+              AND (State = '{Pending}' OR (State = '{InFlight}' AND LeaseUntil <= @now) OR (State = '{Dropped}' AND MessageId IS NULL))
+            RETURNING *
+            """;
+#pragma warning disable EF1002 // Only our own constant fragments are interpolated; values are parameters.
+        var rows = await context.DueItems.FromSqlRaw(
+            sql,
+            new SqliteParameter("@now", nowMs),
+            new SqliteParameter("@leaseUntil", (now + lease).ToUnixTimeMilliseconds()),
+            new SqliteParameter("@groupId", item.GroupId),
+            new SqliteParameter("@kind", item.Kind),
+            new SqliteParameter("@key", item.OccurrenceKey)).AsNoTracking().ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count == 1 ? ToDomain(rows[0]) : null;
+    }
+
     public async Task FinishAsync(long id, DueItemState state, DateTimeOffset at, string? messageId, string? reason, CancellationToken cancellationToken)
     {
         if (state is not (DueItemState.Done or DueItemState.Dropped))

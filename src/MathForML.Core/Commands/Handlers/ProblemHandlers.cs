@@ -94,6 +94,21 @@ public sealed class ProblemShowHandler(IDailyProblemStore problems, DailyProblem
     }
 }
 
+/// <summary><c>/problem post</c>: an organizer posts today's problem now; the scheduled post of the day then finds it done.</summary>
+public sealed class ProblemPostHandler(DailyProblemPoster poster) : ICommandHandler
+{
+    public string Path => "problem post";
+
+    public bool RequiresGroup => true;
+
+    public async Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await poster.PostTodayAsync(request.Group!, cancellationToken);
+        return ChatReply.Text(result.Message, ephemeral: true);
+    }
+}
+
 /// <summary><c>/problem reveal</c>: an organizer reveals the solution before the deadline.</summary>
 public sealed class ProblemRevealHandler(IDailyProblemStore problems, DailyProblemReveal reveal) : ICommandHandler
 {

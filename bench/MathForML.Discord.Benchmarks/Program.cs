@@ -4,7 +4,9 @@ using MathForML.Discord.Benchmarks;
 // Latency percentiles (single and 200 concurrent) and memory after 1,000 GUILD_CREATE — the reference run:
 //   dotnet run -c Release --project bench/MathForML.Discord.Benchmarks -- --quick
 // Fewer samples on a busy machine: ... -- --quick --small
-// BenchmarkDotNet, one interaction at a time: ... -- --filter '*' --job short
+// BenchmarkDotNet, one interaction at a time: ... -- --filter '*InteractionBenchmarks*' --job short
+// CPU, database work and allocations per command through real Core and SQLite (issue 13, item 2; see README.md):
+//   dotnet run -c Release --project bench/MathForML.Discord.Benchmarks -- --filter '*CommandBenchmarks*'
 if (args.Contains("--quick"))
 {
     var small = args.Contains("--small");
@@ -20,3 +22,4 @@ if (args.Contains("--memory"))
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(InteractionBenchmarks).Assembly).Run(args);
+MathForML.CommandBench.CommandReport.Write(Console.Out, typeof(CommandBenchmarks), "Discord");

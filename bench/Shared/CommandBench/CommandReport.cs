@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace MathForML.CommandBench;
+
+/// <summary>After the run: per case, the SQL statements the probe saw (per command) and a sample reply.</summary>
+internal static class CommandReport
+{
+    public static void Write(TextWriter output, Type benchmarks, string platform)
+    {
+        output.WriteLine();
+        output.WriteLine($"## {platform}: database statements per command (probe of {CommandBenchmarkBase.ProbeCommands} commands after {CommandBenchmarkBase.WarmupCommands} warm-up)");
+        foreach (var note in CommandStats.Notes.Distinct(StringComparer.Ordinal))
+        {
+            output.WriteLine("- " + note);
+        }
+
+        foreach (var (command, figures) in CommandStats.All(benchmarks))
+        {
+            output.WriteLine();
+            var cpu = figures.CpuUsPerOp is { } us ? CommandBenchConfig.Ms(us) : "not measured";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {command}: CPU/op {cpu} over {figures.Iterations} iterations; API calls/op {figures.ApiCallsPerOp:F2}"));
+            if (figures.Db is { } db)
+            {
+                double Per(int n) => n / (double)figures.ProbeOps;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"commands {Per(db.Commands):0.##}, writes {Per(db.Writes):0.##}, connection opens {Per(db.ConnectionOpens):0.##} (+1 PRAGMA busy_timeout each), transactions {Per(db.Transactions):0.##}, in-command time {db.CommandMs / figures.ProbeOps:F3} ms"));
+                foreach (var (sql, count) in db.Statements.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count / (double)figures.ProbeOps,5:0.##} × {sql}"));
+                }
+            }
+
+            if (figures.SampleReply is { } reply)
+            {
+                output.WriteLine("reply: " + DbCounter.Shorten(reply));
+            }
+        }
+    }
+}

@@ -15,6 +15,13 @@ if (args.Contains("--quick"))
     return;
 }
 
+// Storage calls of /answer one by one, without the adapter (a breakdown for issue 13 item 2): ... -- --stores
+if (args.Contains("--stores"))
+{
+    await MathForML.CommandBench.StoreCosts.RunAsync(Console.Out, calls: 400);
+    return;
+}
+
 if (args.Contains("--memory"))
 {
     await Harness.MemoryAsync(Console.Out, guilds: 1000);

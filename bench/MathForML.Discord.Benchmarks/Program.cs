@@ -28,5 +28,6 @@ if (args.Contains("--memory"))
     return;
 }
 
+_ = MathForML.CommandBench.CommandReport.LoadAtStart;
 BenchmarkSwitcher.FromAssembly(typeof(InteractionBenchmarks).Assembly).Run(args);
 MathForML.CommandBench.CommandReport.Write(Console.Out, typeof(CommandBenchmarks), "Discord");

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 //   dotnet run -c Release --project bench/MathForML.Slack.Benchmarks -- --filter '*CommandBenchmarks*'
 if (args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a is "--list" or "--help"))
 {
+    _ = MathForML.CommandBench.CommandReport.LoadAtStart;
     BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(CommandBenchmarks).Assembly).Run(args);
     MathForML.CommandBench.CommandReport.Write(Console.Out, typeof(CommandBenchmarks), "Slack");
     return;

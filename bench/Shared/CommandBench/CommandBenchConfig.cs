@@ -10,14 +10,15 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 namespace MathForML.CommandBench;
 
 /// <summary>
-/// In process (the columns read figures the benchmarks record in this process), a short job with a fixed number of
-/// commands per iteration (MFML_BENCH_INVOCATIONS, default 100), allocations, and the CPU and database columns.
+/// In process (the columns read figures the benchmarks record in this process), BenchmarkDotNet's short job (3 warm-up
+/// and 3 measured iterations; MFML_BENCH_ITERATIONS changes the measured ones) with a fixed number of commands per
+/// iteration (MFML_BENCH_INVOCATIONS, default 100), allocations, and the CPU and database columns.
 /// </summary>
 public sealed class CommandBenchConfig : ManualConfig
 {
     public CommandBenchConfig()
     {
-        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithInvocationCount(Invocations).WithUnrollFactor(1).WithId("short-inprocess"));
+        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithInvocationCount(Invocations).WithIterationCount(Iterations).WithUnrollFactor(1).WithId("short-inprocess"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(
             new FigureColumn("CPU/op", "Process CPU per command (all threads: bot and loopback server), median of iterations", f => Ms(f.CpuUsPerOp)),
@@ -34,6 +35,10 @@ public sealed class CommandBenchConfig : ManualConfig
     /// <summary>Commands per iteration.</summary>
     public static int Invocations { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("MFML_BENCH_INVOCATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 100;
+
+    /// <summary>Measured iterations per benchmark.</summary>
+    public static int Iterations { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("MFML_BENCH_ITERATIONS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 3;
 
     internal static string Ms(double? microseconds) => microseconds is { } us ? (us / 1000).ToString("F3", CultureInfo.InvariantCulture) + " ms" : "?";
 

@@ -20,8 +20,8 @@ public abstract class CommandBenchmarkBase
     public const int ProbeCommands = 20;
 
     /// <summary>Members who have not answered, for the judged cases: warm-up, probe, and every iteration BenchmarkDotNet
-    /// runs (jitting, 3 warm-up, 3 measured, 1 for allocations) with room to spare; past it, fresh members are used.</summary>
-    protected static int PoolSize => WarmupCommands + ProbeCommands + (12 * CommandBenchConfig.Invocations) + 50;
+    /// runs (jitting, 3 warm-up, the measured ones, 1 for allocations) with room to spare; past it, fresh members are used.</summary>
+    protected static int PoolSize => WarmupCommands + ProbeCommands + ((CommandBenchConfig.Iterations + 8) * CommandBenchConfig.Invocations) + 50;
 
     private static readonly DbCounter Counter = new();
     private CommandCase _current;

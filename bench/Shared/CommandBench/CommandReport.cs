@@ -5,9 +5,30 @@ namespace MathForML.CommandBench;
 /// <summary>After the run: per case, the SQL statements the probe saw (per command) and a sample reply.</summary>
 internal static class CommandReport
 {
+    /// <summary>The machine's load when the run started (the bench is in-process, so this is read at start-up).</summary>
+    public static string LoadAtStart { get; } = Load();
+
+    /// <summary>/proc/loadavg's three averages ("?" where there is none).</summary>
+    public static string Load()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
+    }
+
     public static void Write(TextWriter output, Type benchmarks, string platform)
     {
         output.WriteLine();
+        output.WriteLine($"load average (1, 5, 15 min): {LoadAtStart} at start, {Load()} at the end; {Environment.ProcessorCount} logical cores");
         output.WriteLine($"## {platform}: database statements per command (probe of {CommandBenchmarkBase.ProbeCommands} commands after {CommandBenchmarkBase.WarmupCommands} warm-up)");
         foreach (var note in CommandStats.Notes.Distinct(StringComparer.Ordinal))
         {

@@ -72,6 +72,16 @@ internal static class StoreCosts
             await Measure(print ? output : TextWriter.Null, "IDailyProblemStore.AddAttemptAsync (tx: COUNT + INSERT)", calls, i => problems.AddAttemptAsync(
                 new Attempt(daily.Id, pooled[i], 0, "121", Math.Outcome.Incorrect, 0, false, ChatPlatform.Discord, seen) { LocalDay = DateOnly.FromDateTime(seen.UtcDateTime), TimeZoneId = "UTC" },
                 CancellationToken.None));
+
+            // Core's own work in /answer between the store calls (no I/O): the group's instance of the problem, then the judge.
+            var problem = world.Problem;
+            var groupId = world.OpenGroup.Id;
+            await Measure(print ? output : TextWriter.Null, "DailyProblemService.GroupInstance (key for the judge)", calls, _ => Task.FromResult(DailyProblemService.GroupInstance(problem, groupId)));
+            var key = DailyProblemService.GroupInstance(problem, groupId)!.Key;
+            var judge = new Math.AnswerJudge();
+            await Measure(print ? output : TextWriter.Null, "AnswerJudge.Judge(\"1/\") malformed", calls, _ => Task.FromResult(judge.Judge("1/", key)));
+            await Measure(print ? output : TextWriter.Null, "AnswerJudge.Judge(wrong)", calls, _ => Task.FromResult(judge.Judge("(" + world.RightAnswer + ")+1", key)));
+            await Measure(print ? output : TextWriter.Null, "AnswerJudge.Judge(right)", calls, _ => Task.FromResult(judge.Judge(world.RightAnswer, key)));
         }
 
         await Pass(print: false);

@@ -70,7 +70,7 @@ public class CommandBenchmarks : CommandBenchmarkBase
             CommandCase.Help => rig.SendAsync(DiscordCommandRig.RegularMember, DiscordCommandRig.OpenChannel, CommandCatalog.Help.Name, null),
             CommandCase.MalformedAnswer => Answer(rig, DiscordCommandRig.RegularMember, DiscordCommandRig.OpenChannel, command),
             CommandCase.NoProblemAnswer => Answer(rig, DiscordCommandRig.RegularMember, DiscordCommandRig.EmptyChannel, command),
-            _ => Answer(rig, rig.World.NextUnansweredMember(), DiscordCommandRig.OpenChannel, command),
+            _ => Answer(rig, WarmingUp ? rig.World.NewMember() : rig.World.NextUnansweredMember(), DiscordCommandRig.OpenChannel, command),
         };
     }
 

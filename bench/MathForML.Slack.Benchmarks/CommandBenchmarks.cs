@@ -69,7 +69,7 @@ public class CommandBenchmarks : CommandBenchmarkBase
             CommandCase.Baseline or CommandCase.Help => rig.SendAsync(SlackCommandRig.RegularMember, SlackCommandRig.OpenChannel, "help"),
             CommandCase.MalformedAnswer => Answer(rig, SlackCommandRig.RegularMember, SlackCommandRig.OpenChannel, command),
             CommandCase.NoProblemAnswer => Answer(rig, SlackCommandRig.RegularMember, SlackCommandRig.EmptyChannel, command),
-            _ => Answer(rig, rig.World.NextUnansweredMember(), SlackCommandRig.OpenChannel, command),
+            _ => Answer(rig, WarmingUp ? rig.World.NewMember() : rig.World.NextUnansweredMember(), SlackCommandRig.OpenChannel, command),
         };
     }
 

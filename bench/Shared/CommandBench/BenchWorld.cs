@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathForML.Content;
 using MathForML.Core;
 using MathForML.Core.Chat;
@@ -29,12 +28,15 @@ internal sealed partial class BenchWorld : IAsyncDisposable
     private readonly string _folder;
     private readonly ServiceProvider _services;
     private readonly Member[] _pool;
+    private readonly Func<int, string> _userId;
     private int _nextPooled = -1;
     private int _fresh;
+    private int _nextWarmup;
 
-    private BenchWorld(string folder, ServiceProvider services, Member[] pool, Problem problem, string expected, StudyGroup open)
+    private BenchWorld(string folder, ServiceProvider services, Member[] pool, Func<int, string> userId, Problem problem, string expected, StudyGroup open)
     {
         _folder = folder;
+        _userId = userId;
         _services = services;
         _pool = pool;
         Problem = problem;
@@ -64,8 +66,11 @@ internal sealed partial class BenchWorld : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _fresh);
-        return "9" + index.ToString("D17", CultureInfo.InvariantCulture);
+        return _userId(1_000_000 + index);
     }
+
+    /// <summary>A member who has never sent anything (for warm-up, so the pool is kept for what is measured).</summary>
+    public string NewMember() => _userId(2_000_000 + Interlocked.Increment(ref _nextWarmup));
 
     /// <summary>Builds the world; <paramref name="addAdapter"/> registers the platform (AddDiscordBot or AddSlackBot).</summary>
     public static async Task<BenchWorld> CreateAsync(BenchPlace place, IDictionary<string, string?> settings,
@@ -131,7 +136,7 @@ internal sealed partial class BenchWorld : IAsyncDisposable
             pool[i] = await members.EnsureAsync(new MemberRef(place.Platform, id, BenchNames.DisplayName(id)), now.AddMinutes(-5), CancellationToken.None);
         }
 
-        return new BenchWorld(folder, provider, pool, problem, DailyProblemService.GroupInstance(problem, open.Id)!.ExpectedAnswer, open);
+        return new BenchWorld(folder, provider, pool, poolUserId, problem, DailyProblemService.GroupInstance(problem, open.Id)!.ExpectedAnswer, open);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,7 @@ public sealed class CommandBenchConfig : ManualConfig
             new FigureColumn("CPU/op", "Process CPU per command (all threads: bot and loopback server), median of iterations", f => Ms(f.CpuUsPerOp)),
             new FigureColumn("CPU min-max", "Smallest and largest per-iteration CPU per command", f => f.CpuRange is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Min / 1000:F3}-{r.Max / 1000:F3}") : "?"),
             new BotCpuColumn(),
+            new FigureColumn("JIT/op", "JIT compile time (any thread) inside the CPU window per command; should be ~0 after the warm-up", f => Ms(f.JitUsPerOp)),
             new FigureColumn("DB cmds/op", "EF Core commands per command (from the probe with the counter on)", f => PerOp(f, d => d.Commands)),
             new FigureColumn("DB writes/op", "INSERT/UPDATE/DELETE commands per command", f => PerOp(f, d => d.Writes)),
             new FigureColumn("Conn opens/op", "Connection opens per command (each also runs PRAGMA busy_timeout)", f => PerOp(f, d => d.ConnectionOpens)),

@@ -29,7 +29,7 @@ internal static class CommandReport
     {
         output.WriteLine();
         output.WriteLine($"load average (1, 5, 15 min): {LoadAtStart} at start, {Load()} at the end; {Environment.ProcessorCount} logical cores");
-        output.WriteLine($"## {platform}: database statements per command (probe of {CommandBenchmarkBase.ProbeCommands} commands after {CommandBenchmarkBase.WarmupCommands} warm-up)");
+        output.WriteLine($"## {platform}: database statements per command (probe of {CommandBenchmarkBase.ProbeCommands} commands after the warm-up)");
         foreach (var note in CommandStats.Notes.Distinct(StringComparer.Ordinal))
         {
             output.WriteLine("- " + note);
@@ -39,7 +39,7 @@ internal static class CommandReport
         {
             output.WriteLine();
             var cpu = figures.CpuUsPerOp is { } us ? CommandBenchConfig.Ms(us) : "not measured";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {command}: CPU/op {cpu} over {figures.Iterations} iterations; API calls/op {figures.ApiCallsPerOp:F2}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"### {command}: CPU/op {cpu} over {figures.Iterations} iterations (JIT inside: {CommandBenchConfig.Ms(figures.JitUsPerOp)}/op) after {figures.WarmupOps} warm-up commands; API calls/op {figures.ApiCallsPerOp:F2}"));
             if (figures.Db is { } db)
             {
                 double Per(int n) => n / (double)figures.ProbeOps;

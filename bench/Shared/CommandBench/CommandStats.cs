@@ -17,7 +17,7 @@ public enum CommandCase
 /// <summary>One benchmark's figures beside BenchmarkDotNet's own: process CPU per command and the database's work.</summary>
 internal sealed class CaseFigures
 {
-    private readonly List<(double CpuUs, double WallUs, long Ops)> _iterations = [];
+    private readonly List<(double CpuUs, double WallUs, double JitUs, long Ops)> _iterations = [];
 
     public DbCounts? Db { get; set; }
 
@@ -28,11 +28,14 @@ internal sealed class CaseFigures
 
     public string? SampleReply { get; set; }
 
-    public void AddIteration(double cpuUs, double wallUs, long ops)
+    /// <summary>Commands run to warm up before the probe (until the JIT had been quiet for a while).</summary>
+    public int WarmupOps { get; set; }
+
+    public void AddIteration(double cpuUs, double wallUs, double jitUs, long ops)
     {
         lock (_iterations)
         {
-            _iterations.Add((cpuUs, wallUs, ops));
+            _iterations.Add((cpuUs, wallUs, jitUs, ops));
         }
     }
 
@@ -40,6 +43,9 @@ internal sealed class CaseFigures
     public double? CpuUsPerOp => Median(i => i.CpuUs / i.Ops);
 
     public double? WallUsPerOp => Median(i => i.WallUs / i.Ops);
+
+    /// <summary>JIT compilation time (any thread) inside the CPU window, per command: CPU that is warm-up, not the command.</summary>
+    public double? JitUsPerOp => Median(i => i.JitUs / i.Ops);
 
     /// <summary>Smallest and largest per-iteration CPU/op (the spread BenchmarkDotNet's error column shows for time).</summary>
     public (double Min, double Max)? CpuRange
@@ -53,7 +59,7 @@ internal sealed class CaseFigures
 
     public int Iterations => Full().Count;
 
-    private List<(double CpuUs, double WallUs, long Ops)> Full()
+    private List<(double CpuUs, double WallUs, double JitUs, long Ops)> Full()
     {
         lock (_iterations)
         {
@@ -63,7 +69,7 @@ internal sealed class CaseFigures
         }
     }
 
-    private double? Median(Func<(double CpuUs, double WallUs, long Ops), double> value)
+    private double? Median(Func<(double CpuUs, double WallUs, double JitUs, long Ops), double> value)
     {
         var sorted = Full().Select(value).Order().ToArray();
         return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

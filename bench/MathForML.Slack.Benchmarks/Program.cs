@@ -14,6 +14,16 @@ using Microsoft.Extensions.Logging;
 // A burst of slash commands over the loopback Socket Mode connection, through the real adapter and dispatcher.
 // Reference: dotnet run -c Release --project bench/MathForML.Slack.Benchmarks
 // Busy machine: dotnet run -c Release --project bench/MathForML.Slack.Benchmarks -- --quick   (200 instead of 500)
+// CPU, database work and allocations per command through real Core and SQLite (issue 13, item 2; see README.md):
+//   dotnet run -c Release --project bench/MathForML.Slack.Benchmarks -- --filter '*CommandBenchmarks*'
+if (args.Any(a => a.StartsWith("--filter", StringComparison.Ordinal) || a is "--list" or "--help"))
+{
+    _ = MathForML.CommandBench.CommandReport.LoadAtStart;
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(CommandBenchmarks).Assembly).Run(args);
+    MathForML.CommandBench.CommandReport.Write(Console.Out, typeof(CommandBenchmarks), "Slack");
+    return;
+}
+
 var burst = args.Contains("--quick") ? 200 : 500;
 const int PublicReplies = 5;
 

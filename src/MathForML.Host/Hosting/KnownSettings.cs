@@ -19,6 +19,7 @@ internal static class KnownSettings
         [ContentOptions.SectionName] = typeof(ContentOptions),
         [DiscordOptions.SectionName] = typeof(DiscordOptions),
         [SlackOptions.SectionName] = typeof(SlackOptions),
+        [BotHostOptions.SectionName] = typeof(BotHostOptions),
     };
 
     /// <summary>Sections that are free-form.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Reflection;
 using MathForML.Storage.CompiledModel;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,16 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
+    /// <summary>The migrations this build has, found as EF finds them (<c>[DbContext]</c> and <c>[Migration]</c> on a <see cref="Migration"/>).</summary>
+    internal static IReadOnlySet<string> KnownMigrations { get; } = typeof(SqliteDatabase).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(MathForMLDbContext))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The newest migration this build knows (ids sort by their timestamp), not a name to keep updated by hand.</summary>
+    private static string NewestMigration => KnownMigrations.Max(StringComparer.Ordinal) ?? "none";
+
     /// <summary>Creates the folder and file if missing, switches to WAL and applies pending migrations.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +57,14 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
+        }
+
+        // The usual start, on a file that is up to date, needs nothing of EF: setting up its migrator
+        // and history repository was most of the time to ready (bench/db-ready).
+        if (await IsUpToDateAsync(cancellationToken))
+        {
+            LogReady(FullPath, NewestMigration);
+            return;
         }
 
         await using var context = CreateContext();
@@ -73,9 +92,34 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
             await context.Database.MigrateAsync(cancellationToken);
         }
 
-        // The newest migration this build knows (ids sort by their timestamp), not a name to keep updated by hand.
-        var newest = known.Max(StringComparer.Ordinal) ?? "none";
-        LogReady(FullPath, newest);
+        LogReady(FullPath, NewestMigration);
+    }
+
+    /// <summary>WAL on, and exactly the known migrations applied (anything else goes the EF way, which explains or migrates).</summary>
+    private async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = {options.Value.BusyTimeoutSeconds * 1000}; PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory';";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory;";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        return applied.SetEquals(KnownMigrations);
     }
 
     /// <summary>Applies migrations up to and including <paramref name="migrationId"/> (tests of upgrades).</summary>

@@ -47,6 +47,12 @@ public sealed class StartupTests
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.DoesNotContain("Exception", error.ToString(), StringComparison.Ordinal);
+        // Nothing half-written: the schema's tables exist exactly when a migration is recorded as applied.
+        var path = run.Folder.File("data/mathforml.db");
+        var recorded = await ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = '__EFMigrationsHistory'") == 1
+            && await ScalarAsync(path, "SELECT count(*) FROM __EFMigrationsHistory") > 0;
+        Assert.Equal(recorded, await ScalarAsync(path, "SELECT count(*) FROM sqlite_master WHERE name = 'StudyGroups'") == 1);
+        SqliteConnection.ClearAllPools();
         Assert.Equal(ExitCodes.Ok, await run.RunAsync("/help\n"));
         Assert.Contains("/group setup", run.Out, StringComparison.Ordinal);
     }
@@ -85,6 +91,15 @@ public sealed class StartupTests
         Assert.Contains("MathForML cannot start: The database", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
+    }
+
+    private static async Task<long> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private sealed class StopOnStart(IHostApplicationLifetime lifetime) : IHostedService

@@ -89,6 +89,18 @@ public sealed class PlatformSupervisorTests : IDisposable
         Assert.Contains("Slack", line.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_Slack_watch_reports_the_adapter_stopping_itself_with_its_reason()
+    {
+        using var state = new MathForML.Slack.Adapter.SlackAdapterState();
+        var wait = PlatformWatch.ForSlack(state).WaitForStopAsync(CancellationToken.None);
+        Assert.False(wait.IsCompleted);
+
+        state.Stop("Slack says the bot token was revoked (token_revoked).");
+
+        Assert.Equal("Slack says the bot token was revoked (token_revoked).", await wait.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     public void Dispose() => _lifetime.Dispose();
 
     private PlatformSupervisor Supervisor(bool keepRunning, bool terminal = false) => new(

@@ -32,7 +32,7 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
     {
         builder.UseSqlite(ConnectionString)
             // The model generated ahead of time (CompiledModel/, README): building it from the entity
-            // configurations at start-up cost ~5,000 JIT-compiled methods and most of the time to ready.
+            // configurations on the first use cost ~1,100 JIT-compiled methods (bench/db-ready).
             .UseModel(MathForMLDbContextModel.Instance)
             .AddInterceptors(new PragmaInterceptor(options.Value.BusyTimeoutSeconds))
             // Migrations are written by hand, so there is no generated model snapshot to compare

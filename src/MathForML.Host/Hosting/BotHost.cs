@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MathForML.Content;
 using MathForML.Core;
 using MathForML.Core.Commands.Handlers;
@@ -29,8 +30,21 @@ internal static class BotHost
     /// <summary>How long shutdown waits for in-flight work (a command being answered) to finish.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
-    public static Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default) =>
-        RunAsync(args, io, environment, configureServices: null, cancellationToken);
+    public static async Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        // SIGTERM or Ctrl+C before the host's console lifetime listens (reading the configuration,
+        // building the host) would end the process with 143 or 130 instead of a clean stop.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        return await RunAsync(args, io, environment, configureServices: null, stop.Token);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
 
     /// <summary>Tests pass <paramref name="configureServices"/> to stand in for parts of the host.</summary>
     internal static async Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
@@ -66,6 +80,7 @@ internal static class BotHost
         try
         {
             await host.StartAsync(cancellationToken);
+            host.Services.GetRequiredService<StartupPhase>().IsStarting = false;
         }
         catch (Exception exception) when (IsCancellation(exception) && (cancellationToken.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested))
         {
@@ -84,6 +99,15 @@ internal static class BotHost
 
         await host.WaitForShutdownAsync(cancellationToken);
         return host.Services.GetRequiredService<HostExit>().Code;
+    }
+
+    /// <summary>The log category of the Generic Host's own messages.</summary>
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>Whether the host is still starting (see the log filter in <see cref="Build"/>).</summary>
+    internal sealed class StartupPhase
+    {
+        public bool IsStarting { get; set; } = true;
     }
 
     private static bool IsCancellation(Exception exception) =>
@@ -106,6 +130,11 @@ internal static class BotHost
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A start-up failure is said in one line by RunAsync; the host's own "Hosting failed to start"
+        // error would repeat it with a stack trace. Only while starting: later host errors still show.
+        var starting = new StartupPhase();
+        builder.Services.AddSingleton(starting);
+        builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Critical || !starting.IsStarting);
 
         var platforms = PlatformStatus.From(configuration);
         builder.Services.AddSingleton(platforms);

@@ -6,14 +6,17 @@
 #   bash bench/idle-rss/run.sh                  # as `dotnet mathforml.dll run` starts it
 #   bash bench/idle-rss/run.sh --docker-env     # with the runtime settings the Dockerfile sets
 #   bash bench/idle-rss/run.sh --runs 3         # repeat; one line per run
+#   bash bench/idle-rss/run.sh --migrated       # on a database an earlier start migrated (a restart), not a new file
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 runs=1
 docker_env=()
+migrated=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
+    --migrated) migrated=1; shift ;;
     --docker-env)
       # The DOTNET_* lines of the Dockerfile's ENV instruction, as the container would have them.
       mapfile -t docker_env < <(grep -oE 'DOTNET_[A-Za-z0-9_]+=[^ \\]+' Dockerfile)
@@ -25,10 +28,15 @@ done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 dotnet publish src/MathForML.Host -c Release -o "$out/app" --nologo -v quiet >/dev/null
-echo "environment: ${docker_env[*]:-(none)}"
+echo "environment: ${docker_env[*]:-(none)}$([ "$migrated" = 1 ] && echo '; on a migrated database')"
 for run in $(seq 1 "$runs"); do
   work=$(mktemp -d -p "$out")
   cp -r config "$work/"
+  if [ "$migrated" = 1 ]; then
+    (cd "$work" && exec env "${docker_env[@]}" dotnet "$out/app/mathforml.dll" run --Local:Mode=Off >/dev/null 2>&1) &
+    first=$!
+    sleep 10; kill "$first"; wait "$first" 2>/dev/null || true
+  fi
   (cd "$work" && exec env "${docker_env[@]}" dotnet "$out/app/mathforml.dll" run --Local:Mode=Off >"$work/stdout" 2>"$work/stderr") &
   pid=$!
   sleep 10

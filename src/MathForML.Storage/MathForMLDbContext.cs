@@ -35,7 +35,8 @@ internal sealed class MathForMLDbContext(DbContextOptions<MathForMLDbContext> op
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UnixMillisecondsConverter>();
     }
 
-    private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+    /// <summary>Internal, not private: the generated compiled model (CompiledModel/) constructs it.</summary>
+    internal sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeMilliseconds(),
         stored => DateTimeOffset.FromUnixTimeMilliseconds(stored));
 }

@@ -71,6 +71,29 @@ public sealed class SqliteDatabaseTests
         Assert.Contains("Storage:DatabasePath", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_migrations_the_quick_up_to_date_check_knows_are_the_ones_EF_applies()
+    {
+        using var test = new TestDatabase();
+        await using var context = test.Database.CreateContext();
+
+        Assert.Equal(context.Database.GetMigrations().Order(StringComparer.Ordinal), SqliteDatabase.KnownMigrations.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_database_missing_its_newest_migration_is_upgraded_on_the_next_start()
+    {
+        using var test = new TestDatabase();
+        var known = SqliteDatabase.KnownMigrations.Order(StringComparer.Ordinal).ToList();
+        await test.Database.MigrateToAsync(known[^2], CancellationToken.None);
+
+        await test.Reopen().InitializeAsync(CancellationToken.None);
+
+        await using var context = test.Database.CreateContext();
+        Assert.Equal(known, await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal("wal", await ScalarAsync(test.Path, "PRAGMA journal_mode;"));
+    }
+
     internal static async Task<object?> ScalarAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={path}");

@@ -121,6 +121,8 @@ public sealed class DiscordGatewayClient
                     wait => GatewayLog.SessionStartLimitWait(_logger, wait.TotalMilliseconds), stop);
             }
 
+            // Shutdown may have come while the last connection ended; then do not open another.
+            stop.ThrowIfCancellationRequested();
             var url = resume ? WithQuery(_session.ResumeUrl!) : gatewayUrl;
             var started = _clock.GetUtcNow();
             ConnectionOutcome outcome;

@@ -22,6 +22,7 @@ internal sealed partial class GatewayConnection
                     received = await _socket.ReceiveAsync(chunk.AsMemory(), cancellationToken);
                     if (received.MessageType == WebSocketMessageType.Close)
                     {
+                        await AnswerCloseAsync();
                         return;
                     }
 

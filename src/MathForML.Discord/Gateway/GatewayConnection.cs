@@ -38,6 +38,7 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     private ITimer? _heartbeatTimer;
     private ITimer? _helloTimer;
     private ConnectionOutcome? _outcome;
+    private Task? _closeTask;
     private volatile bool _ackSinceLastBeat = true;
     private volatile bool _framesSinceLastBeat;
     private volatile bool _waitingForConsumer;
@@ -88,6 +89,11 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         catch (WebSocketException)
         {
             // The socket dropped: resume below.
+        }
+        catch (ObjectDisposedException) when (_outcome is not null)
+        {
+            // Our own close (shutdown racing a reconnect) aborted the socket before or as ConnectAsync ran:
+            // ClientWebSocket.Abort disposes it. The outcome says why.
         }
         finally
         {
@@ -189,13 +195,21 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     }
 
     /// <summary>Closes from our side with <paramref name="code"/> (non-1000 keeps the session resumable).</summary>
-    private async Task CloseAsync(int code, ConnectionOutcome outcome)
+    private Task CloseAsync(int code, ConnectionOutcome outcome)
     {
         if (Interlocked.CompareExchange(ref _outcome, outcome, null) is not null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        // Kept so that disposing waits for it: a close started by a timer or by shutdown runs unobserved.
+        var closing = CloseCoreAsync(code, outcome);
+        _closeTask = closing;
+        return closing;
+    }
+
+    private async Task CloseCoreAsync(int code, ConnectionOutcome outcome)
+    {
         _closing = true;
         StopHeartbeat();
         try
@@ -229,6 +243,39 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Discord closed the socket: answer with a close frame, as the protocol asks, instead of dropping the
+    /// TCP link under it. The code is ours (non-1000), so the session stays resumable where Discord allows.
+    /// </summary>
+    private async Task AnswerCloseAsync()
+    {
+        if (_closing || _socket.State != WebSocketState.CloseReceived)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(GatewayLimits.CloseTimeout, _clock);
+            await _sendGate.WaitAsync(timeout.Token);
+            try
+            {
+                if (_socket.State == WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ClientResuming, "closed by server", timeout.Token);
+                }
+            }
+            finally
+            {
+                _sendGate.Release();
+            }
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer is gone already; the connection ends either way.
+        }
+    }
+
     /// <summary>Graceful shutdown (1000: the session ends with us).</summary>
     public Task CloseForShutdownAsync() =>
         CloseAsync((int)WebSocketCloseStatus.NormalClosure, new ConnectionOutcome(CloseCodeAction.Stop, "shutdown"));
@@ -254,6 +301,11 @@ internal sealed partial class GatewayConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         StopHeartbeat();
+        if (_closeTask is { } closing)
+        {
+            await closing; // bounded by CloseTimeout; never throws
+        }
+
         _closing = true;
         await _stop.CancelAsync();
         _socket.Dispose();

@@ -17,4 +17,7 @@ public static class ExitCodes
     public const int Failure = 1;
     public const int Usage = 2;
     public const int Configuration = 3;
+
+    /// <summary>A chat platform stopped for good (rejected token, fatal close code) while the bot ran.</summary>
+    public const int PlatformStopped = 4;
 }

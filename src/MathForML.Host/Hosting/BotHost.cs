@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MathForML.Content;
 using MathForML.Core;
 using MathForML.Core.Commands.Handlers;
@@ -7,6 +8,7 @@ using MathForML.Rendering;
 using MathForML.Host.Cli;
 using MathForML.Discord.Hosting;
 using MathForML.Host.Local;
+using MathForML.Slack.Adapter;
 using MathForML.Slack.Hosting;
 using MathForML.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,11 +25,29 @@ internal static class BotHost
 {
     public const string ConfigErrorHeader = "MathForML cannot start: the configuration has problems.";
     public const string InvalidJsonFormat = "{0} is not valid JSON: {1}";
+    public const string StartFailedFormat = "MathForML cannot start: {0}";
 
     /// <summary>How long shutdown waits for in-flight work (a command being answered) to finish.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        // SIGTERM or Ctrl+C before the host's console lifetime listens (reading the configuration,
+        // building the host) would end the process with 143 or 130 instead of a clean stop.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        return await RunAsync(args, io, environment, configureServices: null, stop.Token);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>Tests pass <paramref name="configureServices"/> to stand in for parts of the host.</summary>
+    internal static async Task<int> RunAsync(string[] args, CliIo io, IDictionary<string, string?>? environment, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         IConfigurationRoot configuration;
         try
@@ -48,7 +68,7 @@ internal static class BotHost
             return ExitCodes.Configuration;
         }
 
-        using var host = Build(configuration, io);
+        using var host = Build(configuration, io, configureServices);
         var failures = KnownSettings.ValidateAll(host.Services);
         if (failures.Count > 0)
         {
@@ -56,20 +76,43 @@ internal static class BotHost
             return ExitCodes.Configuration;
         }
 
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
             await host.StartAsync(cancellationToken);
+            host.Services.GetRequiredService<StartupPhase>().IsStarting = false;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (IsCancellation(exception) && (cancellationToken.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested))
         {
-            // Stopped while still starting (Ctrl+C during a slow start): stop what did start, and exit cleanly.
+            // SIGTERM or Ctrl+C while still starting (the database opening, say): the host's start token
+            // follows ApplicationStopping. Stop what did start, and exit cleanly.
             await host.StopAsync(CancellationToken.None);
             return ExitCodes.Ok;
         }
+        catch (Exception exception) when (!IsCancellation(exception))
+        {
+            // A start-up failure (a database from a newer version, an unwritable folder): one clear line.
+            await io.Error.WriteLineAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, StartFailedFormat, exception.Message));
+            await host.StopAsync(CancellationToken.None);
+            return ExitCodes.Failure;
+        }
 
         await host.WaitForShutdownAsync(cancellationToken);
-        return ExitCodes.Ok;
+        return host.Services.GetRequiredService<HostExit>().Code;
     }
+
+    /// <summary>The log category of the Generic Host's own messages.</summary>
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    /// <summary>Whether the host is still starting (see the log filter in <see cref="Build"/>).</summary>
+    internal sealed class StartupPhase
+    {
+        public bool IsStarting { get; set; } = true;
+    }
+
+    private static bool IsCancellation(Exception exception) =>
+        exception is OperationCanceledException
+        || (exception is AggregateException aggregate && aggregate.InnerExceptions.All(e => e is OperationCanceledException));
 
     internal static IHost Build(IConfigurationRoot configuration, CliIo io, Action<IServiceCollection>? configureServices = null)
     {
@@ -87,6 +130,11 @@ internal static class BotHost
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // A start-up failure is said in one line by RunAsync; the host's own "Hosting failed to start"
+        // error would repeat it with a stack trace. Only while starting: later host errors still show.
+        var starting = new StartupPhase();
+        builder.Services.AddSingleton(starting);
+        builder.Logging.AddFilter(HostCategory, level => level >= LogLevel.Critical || !starting.IsStarting);
 
         var platforms = PlatformStatus.From(configuration);
         builder.Services.AddSingleton(platforms);
@@ -110,22 +158,36 @@ internal static class BotHost
         builder.Services.AddSingleton<IChartRenderer, RenderingChartRenderer>();
         builder.Services.AddCommandHandler<TexHandler>();
 
+        // Hosted services start one after another in registration order: storage (and the content the
+        // initializer depends on) is ready before a platform connects and can be sent an interaction.
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<PlatformStatusReporter>();
+
         // A platform starts when its tokens are set; without any, the terminal channel is the chat.
         if (platforms.DiscordConfigured)
         {
             builder.Services.AddDiscordBot(configuration);
+            builder.Services.AddSingleton(sp => PlatformWatch.ForDiscord(sp.GetRequiredService<DiscordBotHostedService>()));
         }
 
         if (platforms.SlackConfigured)
         {
             builder.Services.AddSlackBot(configuration);
+            builder.Services.AddSingleton(sp => PlatformWatch.ForSlack(sp.GetRequiredService<SlackAdapterState>()));
         }
 
-        // Hosted services start in registration order: the schema is ready before anything serves.
-        builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddHostedService<PlatformStatusReporter>();
         builder.Services.AddHostedService<SchedulerHostedService>();
         builder.Services.AddLocalChannel(configuration, new LocalConsole(io.In, io.Out, io.InputIsInteractive), platforms, io.WorkingDirectory);
+        var terminalServes = builder.Services.Any(d => d.ImplementationType == typeof(LocalChannelHostedService));
+        builder.Services.AddOptions<BotHostOptions>().Bind(configuration.GetSection(BotHostOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<HostExit>();
+        builder.Services.AddHostedService(sp => new PlatformSupervisor(
+            sp.GetServices<PlatformWatch>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotHostOptions>>(),
+            sp.GetRequiredService<HostExit>(),
+            sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<PlatformSupervisor>>(),
+            terminalServes));
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }

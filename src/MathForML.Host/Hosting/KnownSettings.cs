@@ -21,6 +21,7 @@ internal static class KnownSettings
         [DiscordOptions.SectionName] = typeof(DiscordOptions),
         [SlackOptions.SectionName] = typeof(SlackOptions),
         [CommandWorkOptions.SectionName] = typeof(CommandWorkOptions),
+        [BotHostOptions.SectionName] = typeof(BotHostOptions),
     };
 
     /// <summary>Sections that are free-form.</summary>

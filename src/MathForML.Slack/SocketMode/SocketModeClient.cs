@@ -211,7 +211,9 @@ public sealed class SocketModeClient : ISocketModeDispatcher, IAsyncDisposable
                     end = await run;
                 }
                 catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException
-                                           || (ex is OperationCanceledException && !stopping.IsCancellationRequested))
+                                           || (ex is OperationCanceledException && !stopping.IsCancellationRequested)
+                                           // ClientWebSocket.Abort disposes: the hello timer (or a stop) aborting as ConnectAsync runs.
+                                           || ex is ObjectDisposedException)
                 {
                     end = ConnectionEnd.Dropped;
                 }

@@ -114,6 +114,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await AnswerCloseAsync();
                     return RefreshRequested.IsCompleted ? ConnectionEnd.Replaced : ConnectionEnd.Dropped;
                 }
 
@@ -174,6 +175,31 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         }
 
         _socket.Abort();
+    }
+
+    /// <summary>Slack closed the socket: answer with our close frame now, as the protocol asks, rather than when the slot cleans up.</summary>
+    private async Task AnswerCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(_tuning.CloseTimeout, _time);
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                if (_socket.State == WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        {
+            // The peer is gone already; disposing aborts what is left.
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -41,6 +41,9 @@ internal sealed class DiscordDriver : IPlatformDriver
     /// <summary>The REST base without the version (discord.js adds /v10 itself).</summary>
     public string ApiRoot => $"{_server.BaseUri}api";
 
+    /// <summary>The reference bot registers no commands: then READY alone means connected.</summary>
+    public bool ExpectsCommandRegistration { get; set; } = true;
+
     public int ProblemPosts => Volatile.Read(ref _problemPosts);
 
     public bool? OffersProblemPost { get; private set; }
@@ -55,7 +58,7 @@ internal sealed class DiscordDriver : IPlatformDriver
     public async Task WaitConnectedAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
-        while (_server.CurrentSession is null || !_server.Requests.Any(r => r.Method == "PUT" && r.Route.EndsWith("commands", StringComparison.Ordinal)))
+        while (_server.CurrentSession is null || (ExpectsCommandRegistration && !Registered()))
         {
             if (waited.Elapsed > limit)
             {
@@ -65,8 +68,8 @@ internal sealed class DiscordDriver : IPlatformDriver
             await Task.Delay(20, cancellationToken);
         }
 
-        var registration = _server.Requests.Last(r => r.Method == "PUT" && r.Route.EndsWith("commands", StringComparison.Ordinal));
-        OffersProblemPost = registration.Json is { ValueKind: JsonValueKind.Array } commands && commands.EnumerateArray().Any(c =>
+        var registration = _server.Requests.LastOrDefault(r => r.Method == "PUT" && r.Route.EndsWith("commands", StringComparison.Ordinal));
+        OffersProblemPost = registration?.Json is { ValueKind: JsonValueKind.Array } commands && commands.EnumerateArray().Any(c =>
             c.GetProperty("name").GetString() == "problem" && c.TryGetProperty("options", out var options) && options.ValueKind == JsonValueKind.Array
             && options.EnumerateArray().Any(o => o.GetProperty("name").GetString() == "post"));
 
@@ -74,6 +77,8 @@ internal sealed class DiscordDriver : IPlatformDriver
         var channel = _server.AddTextChannel(Channel, "load-study");
         await _server.DispatchGuildCreateAsync([channel], []);
     }
+
+    private bool Registered() => _server.Requests.Any(r => r.Method == "PUT" && r.Route.EndsWith("commands", StringComparison.Ordinal));
 
     public async Task<Probe> SendAsync(int index, string member, LoadCommand command, bool organizer)
     {

@@ -101,8 +101,16 @@ internal static partial class Harness
                     {
                         // The same /help burst against ours and the reference, back to back under the same load.
                         var help = plan with { Number = number + 50, Mix = "help" };
-                        helps.Add(await BurstAsync(target, help, _ => Workload.Help, log, ct));
-                        await Task.Delay(options.Pause, ct);
+                        if (options.Mix == "help")
+                        {
+                            helps.Add(bursts[^1]);
+                        }
+                        else
+                        {
+                            helps.Add(await BurstAsync(target, help, _ => Workload.Help, log, ct));
+                            await Task.Delay(options.Pause, ct);
+                        }
+
                         var reference = references.First(r => r.Driver.Platform == target.Driver.Platform);
                         referenceBursts.Add(await BurstAsync(reference, help, _ => Workload.Help, log, ct));
                         await Task.Delay(options.Pause, ct);
@@ -182,7 +190,7 @@ internal static partial class Harness
         }
 
         log.WriteLine();
-        log.WriteLine(Report.Bursts([.. outcome.Bursts, .. outcome.HelpBursts, .. outcome.ReferenceBursts]));
+        log.WriteLine(Report.Bursts([.. outcome.Bursts, .. outcome.HelpBursts.Except(outcome.Bursts), .. outcome.ReferenceBursts]));
         log.WriteLine(Report.Kinds(outcome.Bursts));
         if (outcome.ReferenceBursts.Count > 0)
         {

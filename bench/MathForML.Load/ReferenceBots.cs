@@ -45,6 +45,7 @@ internal static class ReferenceBots
             case DiscordDriver discord:
                 environment["DISCORD_TOKEN"] = discord.HostEnvironment["MATHFORML__Discord__Token"];
                 environment["DISCORD_API"] = discord.ApiRoot;
+                discord.ExpectsCommandRegistration = false;
                 return (BotProcess.StartNode(directory, "discord-reference.js", work, "discord.js", environment), "discord.js");
             case SlackDriver slack:
                 environment["SLACK_APP_TOKEN"] = slack.HostEnvironment["MATHFORML__Slack__AppToken"];

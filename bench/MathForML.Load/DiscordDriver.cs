@@ -148,6 +148,10 @@ internal sealed class DiscordDriver : IPlatformDriver
                 {
                     probe.Reply(at, Text(callback.TryGetProperty("data", out var d) ? d : callback, record));
                 }
+                else if (!wasAcked)
+                {
+                    probe.Deferred = true;
+                }
 
                 break;
             case ["webhooks", _, var token, "messages", "@original"] when record.Method == "PATCH" && _probes.TryGetValue(token, out var probe):

@@ -154,7 +154,7 @@ internal static partial class Harness
     private static async Task<BurstResult> BurstAsync(Target target, BurstPlan plan, Func<int, LoadCommand> command, TextWriter log, CancellationToken ct)
     {
         var result = await BurstRunner.RunAsync(target.Driver, target.Bot, target.Name, plan, command, ct);
-        log.WriteLine($"  {result.Platform,-7} {result.Bot,-20} {result.Mix,-6} acked in 3 s {result.AckedInTime}/{result.Count}, replied {result.Replied}/{result.Count}, " +
+        log.WriteLine($"  {result.Platform,-7} {result.Bot,-20} {result.Mix,-6} sent in {result.SendDuration.TotalMilliseconds:0} ms, acked in 3 s {result.AckedInTime}/{result.Count}, replied {result.Replied}/{result.Count}, " +
             $"ack p99 {Ms(result.Ack(0.99))}, reply p99 {Ms(result.Reply(0.99))}, CPU {result.CpuSeconds:0.00} s, peak {result.PeakRssMb:0} MB");
         return result;
     }

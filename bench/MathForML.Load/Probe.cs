@@ -40,6 +40,9 @@ internal sealed class Probe(int index, string key, string member, string channel
     /// <summary>A second acknowledgement or callback for the same interaction (the platform would refuse it).</summary>
     public int ExtraAcks;
 
+    /// <summary>The ack carried no reply (Discord: a deferred callback, type 5; Slack: an empty ack): the reply comes later.</summary>
+    public bool Deferred { get; set; }
+
     public TaskCompletionSource Replied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Ack(long at)

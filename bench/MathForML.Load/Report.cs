@@ -35,7 +35,7 @@ internal static class Report
                 var probes = g.Select(x => x.Probe).ToList();
                 return new[]
                 {
-                    g.Key.Platform, g.Key.Bot, g.Key.Kind, N(probes.Count),
+                    g.Key.Platform, g.Key.Bot, g.Key.Kind, N(probes.Count), N(probes.Count(p => p.Deferred)),
                     N(probes.Count(p => p.AckLatency is null || p.AckLatency > BurstResult.AckLimit)), N(probes.Count(p => p.ReplyLatency is null)),
                     Ms(BurstResult.Percentile(probes.Select(p => p.AckLatency), 0.5)), Ms(BurstResult.Percentile(probes.Select(p => p.AckLatency), 0.99)),
                     Ms(BurstResult.Percentile(probes.Select(p => p.ReplyLatency), 0.5)), Ms(BurstResult.Percentile(probes.Select(p => p.ReplyLatency), 0.99)),
@@ -43,7 +43,7 @@ internal static class Report
                 };
             })
             .ToList();
-        return Table(["platform", "bot", "command", "n", "ack >3s/none", "lost", "ack p50", "ack p99", "reply p50", "reply p99", "a reply seen"], rows);
+        return Table(["platform", "bot", "command", "n", "deferred", "ack >3s/none", "lost", "ack p50", "ack p99", "reply p50", "reply p99", "a reply seen"], rows);
     }
 
     /// <summary>The /help comparison with the reference clients: p99 ack latency and the ratio the issue bounds (≤ 2×).</summary>

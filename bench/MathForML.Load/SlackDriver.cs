@@ -170,10 +170,15 @@ internal sealed class SlackDriver : IPlatformDriver
                     _observations.Enqueue($"second ack for envelope {ack.EnvelopeId} ({probe.Command.Path})");
                 }
 
+                var first = probe.AckAt == 0;
                 probe.Ack(ack.ReceivedAt);
                 if (ack.Payload is { ValueKind: JsonValueKind.Object } payload && (payload.TryGetProperty("text", out _) || payload.TryGetProperty("blocks", out _)))
                 {
                     probe.Reply(ack.ReceivedAt, payload.GetRawText());
+                }
+                else if (first)
+                {
+                    probe.Deferred = true;
                 }
             }
         }

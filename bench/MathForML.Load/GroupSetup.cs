@@ -96,7 +96,8 @@ internal sealed class GroupSetup(IPlatformDriver driver, TextWriter log)
         if (alreadyThere)
         {
             // A kept group whose post came while no bot ran: the scheduler posts the missed day late at start.
-            for (var i = 0; i < 20 && driver.ProblemPosts == 0; i++)
+            // A post tried before the platform was up is retried 30 s later.
+            for (var i = 0; i < 75 && driver.ProblemPosts == 0; i++)
             {
                 await Task.Delay(1000, cancellationToken);
             }

@@ -160,9 +160,9 @@ internal sealed class DiscordDriver : IPlatformDriver
             case ["webhooks", _, var token] when record.Method == "POST" && _probes.TryGetValue(token, out var probe):
                 probe.Reply(at, Text(record.Json, record));
                 break;
+            // The daily post: its text is in embeds (the content may be empty).
             case ["channels", var channel, "messages"] when record.Method == "POST" && channel == Channel
-                && record.Json is { } message && message.TryGetProperty("content", out var content)
-                && (content.GetString() ?? "").Contains("Problem #", StringComparison.Ordinal):
+                && record.Json is { } message && message.GetRawText().Contains("Problem #", StringComparison.Ordinal):
                 Interlocked.Increment(ref _problemPosts);
                 break;
             default:

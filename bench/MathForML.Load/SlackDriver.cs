@@ -226,9 +226,13 @@ internal sealed class SlackDriver : IPlatformDriver
                     break;
                 }
 
-                if (posted.GetValueOrDefault("text") is { } text && text.Contains("Problem #", StringComparison.Ordinal))
+                // Scheduled posts carry the bot's post metadata (its idempotency key); command replies do not.
+                if (HasMetadata(request))
                 {
-                    Interlocked.Increment(ref _problemPosts);
+                    if (posted.GetValueOrDefault("text") is { } text && text.Contains("Problem #", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref _problemPosts);
+                    }
                 }
                 else if (Pending(p => p.Command.Kind == "setup") is { } setup)
                 {
@@ -256,6 +260,17 @@ internal sealed class SlackDriver : IPlatformDriver
     /// <summary>The oldest interaction still waiting for its reply that matches (replies come in no particular order).</summary>
     private Probe? Pending(Func<Probe, bool> match) =>
         _probes.Values.Where(p => p.ReplyAt == 0 && match(p)).OrderBy(p => p.SentAt).FirstOrDefault();
+
+    private static bool HasMetadata(RecordedRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
+        {
+            return false;
+        }
+
+        using var json = JsonDocument.Parse(request.Body);
+        return json.RootElement.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object;
+    }
 
     private IEnumerable<string> SharedAltTexts(RecordedRequest request)
     {

@@ -10,9 +10,11 @@ internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StreamWriter _log;
+    private readonly long _logStart;
 
-    private BotProcess(Process process, StreamWriter log, string name, string workDirectory)
+    private BotProcess(Process process, StreamWriter log, string name, string workDirectory, long logStart)
     {
+        _logStart = logStart;
         _process = process;
         _log = log;
         Name = name;
@@ -102,9 +104,12 @@ internal sealed class BotProcess : IAsyncDisposable
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.RedirectStandardInput = true;
-        var log = new StreamWriter(Path.Combine(workDirectory, "bot.log"), append: true) { AutoFlush = true };
+        var path = Path.Combine(workDirectory, "bot.log");
+        // A kept state directory keeps earlier runs' log; this run's problems start here.
+        var logStart = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var log = new StreamWriter(path, append: true) { AutoFlush = true };
         var process = ChildProcesses.Start(start);
-        var bot = new BotProcess(process, log, name, workDirectory);
+        var bot = new BotProcess(process, log, name, workDirectory, logStart);
         process.OutputDataReceived += (_, e) => bot.Write(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Write(e.Data);
         process.BeginOutputReadLine();
@@ -138,6 +143,7 @@ internal sealed class BotProcess : IAsyncDisposable
         }
 
         using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(_logStart, SeekOrigin.Begin);
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         var keep = false;

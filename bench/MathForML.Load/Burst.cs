@@ -11,7 +11,7 @@ internal sealed record BurstResult(
     string Bot,
     int Number,
     string Mix,
-    IReadOnlyList<Probe> Probes,
+    IReadOnlyList<ProbeResult> Probes,
     TimeSpan SendDuration,
     double? CpuSeconds,
     double? PeakRssMb,
@@ -86,10 +86,11 @@ internal static class BurstRunner
             // Some never answered: counted as lost.
         }
 
-        // Late acks and second callbacks still arriving: a short grace so the counts settle.
-        await Task.Delay(250, cancellationToken);
+        // The window has closed: what arrives from now on is not counted (replies after it count as lost).
+        var cutoff = Stopwatch.GetTimestamp();
+        var results = probes.Select(p => ProbeResult.At(p, cutoff)).ToList();
         var after = bot.Sample();
-        return new BurstResult(driver.Platform, botName, plan.Number, plan.Mix, probes, sent,
+        return new BurstResult(driver.Platform, botName, plan.Number, plan.Mix, results, sent,
             before is not null && after is not null ? after.CpuSeconds - before.CpuSeconds : null,
             after?.PeakRssMb, after?.RssMb, after?.Threads);
     }

@@ -70,3 +70,15 @@ internal sealed class Probe(int index, string key, string member, string channel
 
     public TimeSpan? ReplyLatency => ReplyAt == 0 ? null : Stopwatch.GetElapsedTime(SentAt, ReplyAt);
 }
+
+/// <summary>A probe as it stood when its burst's reply window closed: what came later does not count.</summary>
+internal sealed record ProbeResult(LoadCommand Command, TimeSpan? AckLatency, TimeSpan? ReplyLatency, bool Deferred, int ExtraAcks, string? ReplyText)
+{
+    public static ProbeResult At(Probe probe, long cutoff)
+    {
+        var acked = probe.AckAt is var a && a != 0 && a <= cutoff;
+        var replied = probe.ReplyAt is var r && r != 0 && r <= cutoff;
+        return new ProbeResult(probe.Command, acked ? probe.AckLatency : null, replied ? probe.ReplyLatency : null, probe.Deferred,
+            Volatile.Read(ref probe.ExtraAcks), replied ? probe.ReplyText : null);
+    }
+}

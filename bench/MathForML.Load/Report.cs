@@ -80,7 +80,7 @@ internal static class Report
         r.ThreadsAfter is { } t ? N(t) : "-",
     ];
 
-    private static string Sample(List<Probe> probes)
+    private static string Sample(List<ProbeResult> probes)
     {
         var text = probes.Where(p => p.ReplyText is not null).GroupBy(p => Shorten(p.ReplyText!)).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
         return text ?? "-";

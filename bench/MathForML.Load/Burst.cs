@@ -88,7 +88,7 @@ internal static class BurstRunner
 
         // The window has closed: what arrives from now on is not counted (replies after it count as lost).
         var cutoff = Stopwatch.GetTimestamp();
-        var results = probes.Select(p => ProbeResult.At(p, cutoff)).ToList();
+        var results = probes.Select(p => ProbeResult.At(p, cutoff, driver.Platform)).ToList();
         var after = bot.Sample();
         return new BurstResult(driver.Platform, botName, plan.Number, plan.Mix, results, sent,
             before is not null && after is not null ? after.CpuSeconds - before.CpuSeconds : null,

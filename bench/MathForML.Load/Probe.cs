@@ -74,10 +74,17 @@ internal sealed class Probe(int index, string key, string member, string channel
 /// <summary>A probe as it stood when its burst's reply window closed: what came later does not count.</summary>
 internal sealed record ProbeResult(LoadCommand Command, TimeSpan? AckLatency, TimeSpan? ReplyLatency, bool Deferred, int ExtraAcks, string? ReplyText)
 {
-    public static ProbeResult At(Probe probe, long cutoff)
+    /// <summary>
+    /// The loopback servers accept anything; the real platforms do not. A reply counts only if the member would see it:
+    /// Discord refuses a callback after 3 s (10062) and then every edit or follow-up; Slack drops an ack payload after
+    /// 3 s, but a later response_url POST still shows.
+    /// </summary>
+    public static ProbeResult At(Probe probe, long cutoff, string platform)
     {
         var acked = probe.AckAt is var a && a != 0 && a <= cutoff;
-        var replied = probe.ReplyAt is var r && r != 0 && r <= cutoff;
+        var lateAck = acked && probe.AckLatency > BurstResult.AckLimit;
+        var seen = !lateAck || (platform == "slack" && probe.ReplyAt != probe.AckAt);
+        var replied = probe.ReplyAt is var r && r != 0 && r <= cutoff && seen;
         return new ProbeResult(probe.Command, acked ? probe.AckLatency : null, replied ? probe.ReplyLatency : null, probe.Deferred,
             Volatile.Read(ref probe.ExtraAcks), replied ? probe.ReplyText : null);
     }

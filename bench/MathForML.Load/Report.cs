@@ -88,6 +88,23 @@ internal static class Report
 
     private static string Shorten(string text)
     {
+        // Slack replies are recorded as the JSON the bot sent: show their text.
+        if (text.StartsWith('{'))
+        {
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(text);
+                if (json.RootElement.TryGetProperty("text", out var inner) && inner.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    text = inner.GetString() ?? text;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON after all: shown as it is.
+            }
+        }
+
         var flat = text.ReplaceLineEndings(" ");
         return flat.Length <= 48 ? flat : flat[..48] + "…";
     }

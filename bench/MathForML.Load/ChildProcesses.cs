@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace MathForML.Load;
@@ -70,8 +69,6 @@ internal static partial class ChildProcesses
             Started.TryRemove(pid, out _);
         }
     }
-
-    public static string Describe(Process process) => process.Id.ToString(CultureInfo.InvariantCulture);
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);

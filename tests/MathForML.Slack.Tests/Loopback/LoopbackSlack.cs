@@ -106,9 +106,13 @@ internal sealed class LoopbackSlack : IAsyncDisposable
         }
     }
 
+    /// <summary>Called for each request as it is recorded (the load harness times replies with it).</summary>
+    public Action<RecordedRequest>? RequestObserver { get; set; }
+
     private void Record(RecordedRequest request)
     {
         Requests.Enqueue(request);
+        RequestObserver?.Invoke(request);
         Recorded?.Invoke();
     }
 

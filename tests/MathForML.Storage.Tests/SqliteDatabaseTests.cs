@@ -35,6 +35,25 @@ public sealed class SqliteDatabaseTests
         Assert.Equal(2000L, await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA foreign_keys;";
         Assert.Equal(1L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(1L, await command.ExecuteScalarAsync()); // NORMAL: crash-safe in WAL without a flush per commit
+    }
+
+    [Fact]
+    public async Task Flush_every_commit_makes_every_connection_synchronous_full()
+    {
+        using var folder = new MathForML.TestKit.TempDirectory();
+        var database = new SqliteDatabase(
+            Microsoft.Extensions.Options.Options.Create(new StorageOptions { DatabasePath = System.IO.Path.Combine(folder.Path, "full.db"), FlushEveryCommit = true }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteDatabase>.Instance);
+        await database.InitializeAsync(CancellationToken.None);
+        await using var context = database.CreateContext();
+        await context.Database.OpenConnectionAsync();
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Fact]

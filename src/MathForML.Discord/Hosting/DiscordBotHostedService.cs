@@ -122,20 +122,19 @@ public sealed partial class DiscordBotHostedService : BackgroundService
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Discord bot starting. Invite it to a server with: {InviteUrl}")]
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Information, Message = "Discord bot starting. Invite it to a server with: {InviteUrl}")]
     private partial void LogStarting(string inviteUrl);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Critical,
-        Message = "The Discord adapter has stopped: Discord closed the gateway with {CloseCode} ({Explanation}). The rest of MathForML keeps running; fix the setting and restart.")]
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Critical,
+        Message = "The Discord adapter has stopped: Discord closed the gateway with {CloseCode} ({Explanation}). Fix the setting and restart.")]
     private partial void LogStoppedFatal(int? closeCode, string explanation);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Critical,
-        Message = "The Discord adapter has stopped: {Reason} The rest of MathForML keeps running.")]
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Critical, Message = "The Discord adapter has stopped: {Reason}")]
     private partial void LogStoppedUnauthorized(string reason);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Discord bot stopped.")]
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Discord bot stopped.")]
     private partial void LogStopped();
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Critical, Message = "The Discord adapter crashed; the rest of MathForML keeps running.")]
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Critical, Message = "The Discord adapter crashed.")]
     private partial void LogCrashed(Exception error);
 }

@@ -102,6 +102,49 @@ public sealed class SlackEventRouter(
         return ack.AckAsync(null, cancellationToken);
     }
 
+    /// <summary>Rounds of <see cref="WarmUpAsync"/>: past the JIT's 30-call threshold, so the path gets its optimized code.</summary>
+    public const int WarmUpRounds = 40;
+
+    /// <summary>
+    /// Runs the acknowledgement path of a <c>/mfml help</c> (parse, answer, render, payload) without sending anything,
+    /// before the adapter connects: the first burst after a start is then acknowledged as fast as later ones instead
+    /// of waiting for the JIT (measured: p99 71 ms cold against 15–31 ms warm for 200 at once).
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        using var document = JsonDocument.Parse("""
+            {"command":"/mfml","text":"help","user_id":"U0WARMUP","user_name":"warm-up","channel_id":"C0WARMUP","team_id":"T0WARMUP","response_url":"https://hooks.slack.invalid/warm-up","trigger_id":"0.0.0"}
+            """);
+        var ack = new DiscardingAck();
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            // Only a command answered without state: nothing may reach a worker, Slack or the database.
+            var command = SlashCommandParser.FromJson(document.RootElement);
+            if (!command.IsSuccess || interactions.TryAnswerAtOnce(command.Value, out _) is not { } reply)
+            {
+                return;
+            }
+
+            await AnswerAtOnceAsync(command.Value, reply, ack, "/help", CancellationToken.None);
+        }
+    }
+
+    /// <summary>Takes the warm-up's acknowledgements (and so its replies) and sends nothing.</summary>
+    private sealed class DiscardingAck : ISlackAck
+    {
+        public bool AcceptsPayload => true;
+
+        public Task<bool> AckAsync(JsonElement? payload, CancellationToken cancellationToken)
+        {
+            if (payload is { } body)
+            {
+                _ = System.Text.Encoding.UTF8.GetByteCount(body.GetRawText());
+            }
+
+            return Task.FromResult(true);
+        }
+    }
+
     /// <summary>Waits (up to the drain timeout) for deliveries in progress.</summary>
     public Task DrainAsync() => pool.DrainAsync(tuning.DrainTimeout);
 

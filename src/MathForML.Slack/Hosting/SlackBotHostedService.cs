@@ -39,6 +39,7 @@ public sealed class SlackBotHostedService(
         var token = linked.Token;
         try
         {
+            await router.WarmUpAsync();
             var identity = await api.AuthTestAsync(token);
             if (!identity.IsSuccess)
             {

@@ -52,7 +52,7 @@ public sealed class BotFatalCloseTests : BotTestBase
         var reason = await Bot.Stopped.WaitAsync(Eventually.RealTimeout);
 
         Assert.Equal((GatewayStopKind.FatalCloseCode, 4004), (reason.Kind, reason.CloseCode));
-        Assert.Contains(Logger.Entries, e => e.Id.Id == 4101 && e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
+        Assert.Contains(Logger.Entries, e => e.Id.Id == 6101 && e.Level == Microsoft.Extensions.Logging.LogLevel.Critical);
         Assert.True(Bot.ExecuteTask!.IsCompletedSuccessfully);
         Assert.Single(Server.Connections);
     }

@@ -165,6 +165,21 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task The_warm_up_before_connecting_sends_nothing_anywhere()
+    {
+        await using var bot = await SlackBotHarness.StartAsync();
+        var server = await bot.Slack.NextConnectionAsync();
+        await server.SendSlashCommandAsync("env-first", "help", "U0ADA", bot.Slack.ResponseUrl("first"));
+        var ack = await server.NextAckAsync();
+
+        // The first acknowledgement on the wire is the member's own; the warm-up reached no worker, Slack or store.
+        Assert.Equal("env-first", ack.EnvelopeId);
+        Assert.Equal(0, bot.Slack.CallCount("users.info"));
+        Assert.Equal(0, bot.Slack.CallCount("chat.postEphemeral"));
+        Assert.False(bot.Slack.Responses.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Slow_command_is_acknowledged_empty_at_once_and_answered_later_through_the_response_url()
     {
         await using var bot = await SlackBotHarness.StartAsync();

@@ -57,7 +57,7 @@ internal sealed partial class DbCounter : IObserver<DiagnosticListener>, IObserv
     {
         if (value.Name == DbLoggerCategory.Name)
         {
-            _subscriptions.Add(value.Subscribe(this, (name, _, _) => _on && (name == Executed || name == Failed || name == Opened || name == Committed)));
+            _subscriptions.Add(value.Subscribe(this, (name, _, _) => name == Executed || name == Failed || name == Opened || name == Committed));
         }
     }
 

@@ -21,3 +21,13 @@ public interface ICommandHandler
 
     Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A handler that can answer some of its commands with no member, group or database — say, an answer that can never
+/// parse — so adapters answer them on the receive path like <c>/help</c> (<see cref="CommandDispatcher.TryAnswerAtOnce"/>).
+/// </summary>
+public interface IAnswersAtOnce
+{
+    /// <summary>The reply, or null when the command needs the full handler.</summary>
+    ChatReply? TryAnswerAtOnce(ChatCommand command);
+}

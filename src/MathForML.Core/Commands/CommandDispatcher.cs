@@ -83,8 +83,9 @@ public sealed partial class CommandDispatcher
     }
 
     /// <summary>
-    /// The answer when the command needs no member, group or database: help, a command this build lacks, and an
-    /// organizer command from a member when <paramref name="context"/> (and so the role) is known. Adapters call
+    /// The answer when the command needs no member, group or database: help, a command this build lacks, an
+    /// organizer command from a member when <paramref name="context"/> (and so the role) is known, and what a
+    /// handler answers at once (<see cref="IAnswersAtOnce"/>, e.g. an answer that can never parse). Adapters call
     /// this on the receive path and answer at once; null means the command goes to its handler (on a worker).
     /// </summary>
     public ChatReply? TryAnswerAtOnce(ChatCommand command, CommandContext? context)
@@ -111,9 +112,12 @@ public sealed partial class CommandDispatcher
             return HelpText.Build(IsAvailable, command.Argument("command"));
         }
 
-        return _handlers.ContainsKey(definition.Path)
-            ? null
-            : ChatReply.Text(CommandMessages.NotAvailableYet(definition, definition.Capability), ephemeral: true);
+        if (!_handlers.TryGetValue(definition.Path, out var handler))
+        {
+            return ChatReply.Text(CommandMessages.NotAvailableYet(definition, definition.Capability), ephemeral: true);
+        }
+
+        return handler is IAnswersAtOnce quick ? quick.TryAnswerAtOnce(command) : null;
     }
 
     public async Task<ChatReply> DispatchAsync(ChatCommand command, CommandContext context, CancellationToken cancellationToken)

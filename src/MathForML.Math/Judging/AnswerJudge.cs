@@ -35,6 +35,41 @@ public sealed class AnswerJudge
         return BuildVerdict(judgement!, reading, parsed.AmbiguityNotes);
     }
 
+    /// <summary>Structural errors: no answer key can make such input readable.</summary>
+    private static readonly HashSet<string> StructuralErrors = new(StringComparer.Ordinal)
+    {
+        ReasonCodes.EmptyInput, ReasonCodes.InputTooLong, ReasonCodes.NestingTooDeep, ReasonCodes.UnexpectedCharacter,
+        ReasonCodes.MissingCloseParen, ReasonCodes.MissingCloseBracket, ReasonCodes.MissingCloseBrace, ReasonCodes.MissingCloseBar,
+        ReasonCodes.UnmatchedClose, ReasonCodes.MissingOperand,
+    };
+
+    /// <summary>Every one-letter name and the Greek letters answers use: enough to tell whether names matter.</summary>
+    private static readonly IReadOnlySet<string> ManyVariables = new HashSet<string>(
+        Enumerable.Range('a', 26).Concat(Enumerable.Range('A', 26)).Select(c => ((char)c).ToString())
+            .Concat(["alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "phi", "omega"]),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// The verdict for input that is malformed whatever the answer key (an operand missing, a bracket never closed, a
+    /// stray character): it fails to parse, with the same structural error, both without variables and with every
+    /// common variable name. Null when the input might be readable for some key; then only <see cref="Judge"/> can tell.
+    /// Lets a chat bot refuse such input before it loads the problem.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance method, as Judge is.")]
+    public Verdict? CheckSyntax(string? input)
+    {
+        input ??= string.Empty;
+        if (Parser.Parse(input, new HashSet<string>(StringComparer.Ordinal), constraintMode: false, out var bare) is not null
+            || bare is null || !StructuralErrors.Contains(bare.Reason)
+            || Parser.Parse(input, ManyVariables, constraintMode: false, out var named) is not null
+            || named is null || named.Reason != bare.Reason || named.Position != bare.Position)
+        {
+            return null;
+        }
+
+        return InvalidVerdict(bare, reading: null);
+    }
+
     private static Judgement? JudgeValue(ParsedInput parsed, AnswerKey key, ValueComparer comparer, out MathError? error)
     {
         if (key.Expected is Scalar && SyntaxFacts.LooksLikeThousandsSeparators(parsed.Root))

@@ -155,6 +155,41 @@ public sealed class CommandDispatcherTests
         Assert.Throws<ArgumentException>(() => Dispatcher(new ThrowingHandler("group")));
     }
 
+    [Fact]
+    public async Task A_handler_that_can_answer_at_once_is_asked_first_and_then_never_runs()
+    {
+        var handler = new QuickHandler();
+        var dispatcher = Dispatcher(handler);
+
+        var atOnce = dispatcher.TryAnswerTextAtOnce("/answer 1/+", context: null, out _);
+        var dispatched = await dispatcher.DispatchTextAsync("/answer 1/+", Member, CancellationToken.None);
+        var needsState = dispatcher.TryAnswerTextAtOnce("/answer 1/4", context: null, out var command);
+
+        Assert.Equal("refused at once", atOnce!.Content.Text);
+        Assert.Equal("refused at once", dispatched.Content.Text);
+        Assert.Equal(0, handler.Handled);
+        Assert.Null(needsState);
+        Assert.Equal("1/4", command!.Argument("value"));
+    }
+
+    private sealed class QuickHandler : ICommandHandler, IAnswersAtOnce
+    {
+        public int Handled { get; private set; }
+
+        public string Path => "answer";
+
+        public bool RequiresGroup => true;
+
+        public ChatReply? TryAnswerAtOnce(ChatCommand command) =>
+            command.Argument("value") == "1/+" ? ChatReply.Text("refused at once", ephemeral: true) : null;
+
+        public Task<ChatReply> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+        {
+            Handled++;
+            return Task.FromResult(ChatReply.Text("handled", ephemeral: true));
+        }
+    }
+
     private CommandDispatcher Dispatcher(params ICommandHandler[] extra) => new(
         [new GroupShowHandler(), new GroupSetupHandler(_groups), new GroupTimeZoneHandler(_groups, []), .. extra],
         _groups,

@@ -138,11 +138,24 @@ public sealed class ProblemRevealHandler(IDailyProblemStore problems, DailyProbl
 }
 
 /// <summary><c>/answer &lt;value&gt;</c>: judged privately; malformed input is explained and never counted.</summary>
-public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank, IParticipationLog log) : CurrentProblemHandler(problems, bank)
+public sealed class AnswerHandler(IDailyProblemStore problems, IProblemBank bank, IParticipationLog log) : CurrentProblemHandler(problems, bank), IAnswersAtOnce
 {
     private readonly AnswerJudge _judge = new();
 
     public override string Path => "answer";
+
+    /// <summary>Too long, or malformed for any problem: answered on the receive path, with nothing read or counted.</summary>
+    public ChatReply? TryAnswerAtOnce(ChatCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var answer = command.Argument("value") ?? "";
+        if (answer.Length > DailyProblemLimits.MaxAnswerLength)
+        {
+            return ChatReply.Text(Format(AnswerTooLongFormat, DailyProblemLimits.MaxAnswerLength, answer.Length), ephemeral: true);
+        }
+
+        return _judge.CheckSyntax(answer) is { } malformed ? ChatReply.Text(Format(InvalidFormat, malformed.Message), ephemeral: true) : null;
+    }
 
     private protected override async Task<ChatReply> HandleAsync(CommandRequest request, DailyProblem daily, Problem problem, CancellationToken cancellationToken)
     {

@@ -45,11 +45,17 @@ public sealed class SlackEventRouter(
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(ack);
-        var name = "/" + SlackInteractions.CommandName(SlackInteractions.CommandLine(command.Text).TrimStart('/'));
+        var line = SlackInteractions.CommandLine(command.Text);
+        var name = SlackInteractions.CommandName(line);
+        if (_answeredAtOnce.TryGetValue(line, out var known))
+        {
+            return AnswerAtOnceAsync(command, known, ack, name, cancellationToken);
+        }
+
         var immediate = interactions.TryAnswerAtOnce(command, out var parsed);
         if (immediate is not null)
         {
-            return AnswerAtOnceAsync(command, immediate, ack, name, cancellationToken);
+            return AnswerAtOnceAsync(command, Remember(line, immediate), ack, name, cancellationToken);
         }
 
         // Submitted before the acknowledgement starts, so once Slack has the ack, shutdown waits for the work too.
@@ -125,7 +131,7 @@ public sealed class SlackEventRouter(
                 return;
             }
 
-            await AnswerAtOnceAsync(command.Value, reply, ack, "/help", CancellationToken.None);
+            await AnswerAtOnceAsync(command.Value, Remember(SlackInteractions.CommandLine(command.Value.Text), reply), ack, "/help", CancellationToken.None);
         }
     }
 
@@ -150,12 +156,11 @@ public sealed class SlackEventRouter(
 
     /// <summary>A reply that needs no state rides on the acknowledgement when Slack takes one; if that acknowledgement
     /// did not go out (the safety net was first, the connection dropped), the reply goes by response_url instead.</summary>
-    private async Task AnswerAtOnceAsync(SlashCommand command, ChatReply reply, ISlackAck ack, string name, CancellationToken cancellationToken)
+    private async Task AnswerAtOnceAsync(SlashCommand command, AtOnceAnswer answer, ISlackAck ack, string name, CancellationToken cancellationToken)
     {
-        SlackAttachments.CheckLimits(reply.Content); // a bug in Core: found before the acknowledgement
-        if (reply is { Ephemeral: true, Content.Files.Count: 0 } && ack.AcceptsPayload)
+        var reply = answer.Reply;
+        if (answer.Payload is { } payload && ack.AcceptsPayload)
         {
-            var payload = SlackBlocks.ResponsePayload(SlackBlocks.Render(reply.Content, imagesAsText: true), ephemeral: true);
             if (await ack.AckAsync(payload, cancellationToken))
             {
                 return;
@@ -167,6 +172,29 @@ public sealed class SlackEventRouter(
         }
 
         pool.Track(replies.DeliverAsync(SlackInteractions.TargetOf(command), reply, name, pool.Stopping), name, command.UserId);
+    }
+
+    /// <summary>An answer that needs no state, with its acknowledgement payload when it can ride on one.</summary>
+    private sealed record AtOnceAnswer(ChatReply Reply, JsonElement? Payload);
+
+    /// <summary>Such answers depend on the typed line alone, so each is rendered once (help is ~160 KB of work).</summary>
+    private const int MaxRememberedAnswers = 256;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AtOnceAnswer> _answeredAtOnce = new(StringComparer.Ordinal);
+
+    private AtOnceAnswer Remember(string line, ChatReply reply)
+    {
+        SlackAttachments.CheckLimits(reply.Content); // a bug in Core: found before the acknowledgement
+        var answer = new AtOnceAnswer(reply, reply is { Ephemeral: true, Content.Files.Count: 0 }
+            ? SlackBlocks.ResponsePayload(SlackBlocks.Render(reply.Content, imagesAsText: true), ephemeral: true)
+            : null);
+        if (_answeredAtOnce.Count >= MaxRememberedAnswers)
+        {
+            _answeredAtOnce.Clear();
+        }
+
+        _answeredAtOnce[line] = answer;
+        return answer;
     }
 
     private void Submit(string name, string user, ReplyTarget? target, Func<CancellationToken, Task> work)

@@ -20,13 +20,7 @@ public sealed class MalformedAnswerTests
     [Fact]
     public void Every_input_refused_without_a_key_is_invalid_with_the_same_reason_for_every_problem_in_the_bank()
     {
-        var options = Options.Create(new ContentOptions
-        {
-            ProblemsDirectory = Repository.Path("config", "problems"),
-            CurriculaDirectory = Repository.Path("config", "curricula"),
-            TopicsFile = Repository.Path("config", "topics.yml"),
-        });
-        var bank = new FileProblemBank(options, new FileBookCatalog(options, NullLogger<FileBookCatalog>.Instance), NullLogger<FileProblemBank>.Instance);
+        var bank = RepositoryBank.Load();
         var judge = new AnswerJudge();
         var refused = Samples.Select(s => (Input: s, Verdict: judge.CheckSyntax(s))).Where(r => r.Verdict is not null).ToList();
 

@@ -96,13 +96,7 @@ public sealed partial class TryItWalkTests : IDisposable
     [Fact]
     public void Every_problem_in_the_bank_gives_the_walk_a_hint_a_counted_wrong_answer_and_a_right_one()
     {
-        var options = Options.Create(new ContentOptions
-        {
-            ProblemsDirectory = Repository.Path("config", "problems"),
-            CurriculaDirectory = Repository.Path("config", "curricula"),
-            TopicsFile = Repository.Path("config", "topics.yml"),
-        });
-        var bank = new FileProblemBank(options, new FileBookCatalog(options, NullLogger<FileBookCatalog>.Instance), NullLogger<FileProblemBank>.Instance);
+        var bank = RepositoryBank.Load();
         var judge = new AnswerJudge();
 
         Assert.True(bank.Problems.Count > 100, $"only {bank.Problems.Count} problems loaded");

@@ -50,7 +50,8 @@ internal static partial class Harness
                 var work = Path.Combine(options.StateDirectory ?? scratch, platform);
                 Directory.CreateDirectory(work);
                 BotProcess.PrepareWorkDirectory(repo, work);
-                var bot = BotProcess.StartHost(host, work, Ours, driver.HostEnvironment);
+                var environment = driver.HostEnvironment.Concat(options.HostEnvironment).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+                var bot = BotProcess.StartHost(host, work, Ours, environment);
                 lock (targets)
                 {
                     targets.Add(new Target(driver, bot, Ours));
@@ -84,6 +85,15 @@ internal static partial class Harness
             {
                 log.WriteLine($"started {busy.Count} busy process(es): {string.Join(", ", busy.Select(b => b.Pid))}");
                 await Task.Delay(1000, ct);
+            }
+
+            if (options.Idle > TimeSpan.Zero)
+            {
+                var idleTargets = targets.Select(t => (t.Driver, t.Bot)).ToList();
+                var burst = (IPlatformDriver driver, BotProcess bot) => BurstAsync(new Target(driver, bot, Ours),
+                    new BurstPlan(run, 1, options.BurstSize, options.Mix, options.DistinctMembers, options.ReplyWait), i => Workload.For(options.Mix, i), log, ct);
+                var idleBursts = await IdleRun.RunAsync(idleTargets, options, burst, log, ct);
+                return new LoadOutcome(idleBursts, [], [], setups);
             }
 
             var bursts = new List<BurstResult>();

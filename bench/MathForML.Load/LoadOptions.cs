@@ -37,6 +37,17 @@ internal sealed record LoadOptions
     /// <summary>Hard limit on the whole run; the harness stops and cleans up when it is reached.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(45);
 
+    /// <summary>Idle mode: no burst loop; sample the connected host this long instead.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan SampleEvery { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Idle mode: fire one burst halfway through.</summary>
+    public bool IdleBurst { get; init; }
+
+    /// <summary>Extra environment for the host (runtime knobs such as DOTNET_gcServer), applied last.</summary>
+    public IReadOnlyDictionary<string, string> HostEnvironment { get; init; } = new Dictionary<string, string>();
+
     public const string Usage = """
         dotnet run -c Release --project bench/MathForML.Load -- [options]
           --platform discord|slack|both   (both)
@@ -52,6 +63,10 @@ internal sealed record LoadOptions
           --reply-wait DURATION           wait for late replies after each burst (30s)
           --pause DURATION                between bursts (3s)
           --time-limit DURATION           stop everything after this (45m)
+          --idle DURATION                 idle mode: no bursts; sample RSS, peak, anon/file, threads for this long
+          --sample DURATION               idle mode: between samples (60s)
+          --idle-burst                    idle mode: fire one --burst of --mix halfway through
+          --host-env KEY=VALUE            extra environment for the host (repeatable), e.g. DOTNET_gcConcurrent=0
         """;
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
@@ -76,12 +91,27 @@ internal sealed record LoadOptions
                 "--reply-wait" => options with { ReplyWait = Duration(Value()) },
                 "--pause" => options with { Pause = Duration(Value()) },
                 "--time-limit" => options with { TimeLimit = Duration(Value()) },
+                "--idle" => options with { Idle = Duration(Value()) },
+                "--sample" => options with { SampleEvery = Duration(Value()) is { TotalSeconds: >= 1 } d ? d : throw new ArgumentException("--sample: at least 1s.") },
+                "--idle-burst" => options with { IdleBurst = true },
+                "--host-env" => options with { HostEnvironment = WithPair(options.HostEnvironment, Value()) },
                 "--repo" => options with { RepoRoot = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithPair(IReadOnlyDictionary<string, string> current, string pair)
+    {
+        var equals = pair.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 1)
+        {
+            throw new ArgumentException($"--host-env {pair}: KEY=VALUE.");
+        }
+
+        return new Dictionary<string, string>(current) { [pair[..equals]] = pair[(equals + 1)..] };
     }
 
     private static int Bounded(string name, string value, int min, int max) =>

@@ -182,8 +182,9 @@ public sealed partial class SqliteDatabase(IOptions<StorageOptions> options, ILo
         private void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
-            // One round trip for both; see StorageOptions.FlushEveryCommit for the synchronous level.
-            command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = {(flushEveryCommit ? "FULL" : "NORMAL")};";
+            // One round trip for all; see StorageOptions.FlushEveryCommit for the synchronous level. Each pooled
+            // connection would keep up to 2 MB of pages; 512 KB holds a group's hot rows and the OS caches the rest.
+            command.CommandText = $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = {(flushEveryCommit ? "FULL" : "NORMAL")}; PRAGMA cache_size = -512;";
             command.ExecuteNonQuery();
         }
     }

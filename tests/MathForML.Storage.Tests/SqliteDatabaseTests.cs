@@ -37,6 +37,8 @@ public sealed class SqliteDatabaseTests
         Assert.Equal(1L, await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA synchronous;";
         Assert.Equal(1L, await command.ExecuteScalarAsync()); // NORMAL: crash-safe in WAL without a flush per commit
+        command.CommandText = "PRAGMA cache_size;";
+        Assert.Equal(-512L, await command.ExecuteScalarAsync()); // KiB: a small page cache per pooled connection
     }
 
     [Fact]
